@@ -1,0 +1,151 @@
+package validators
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+)
+
+type memorySizeValidator struct{}
+
+// MemorySize validates memory in MB: 64, or 128 to 3072 in steps of 128.
+func MemorySize() validator.Int64 { return memorySizeValidator{} }
+
+func (memorySizeValidator) Description(context.Context) string {
+	return "value must be 64, or 128 to 3072 in steps of 128 (MB)"
+}
+
+func (v memorySizeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (memorySizeValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := CheckMemorySize(req.ConfigValue.ValueInt64()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, SummaryMemorySize, detail(err))
+	}
+}
+
+type environmentValidator struct{}
+
+// Environment validates a map of environment variables: names start with a
+// letter and hold only letters, digits and "_"; names plus values total at
+// most 4096 bytes. Messages never include values.
+func Environment() validator.Map { return environmentValidator{} }
+
+func (environmentValidator) Description(context.Context) string {
+	return `variable names must start with a letter and contain only letters, digits and "_"; ` +
+		`names and values together must be at most 4096 bytes`
+}
+
+func (environmentValidator) MarkdownDescription(context.Context) string {
+	return "variable names must start with a letter and contain only letters, digits and `_`; " +
+		"names and values together must be at most 4096 bytes"
+}
+
+func (environmentValidator) ValidateMap(ctx context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	elems := req.ConfigValue.Elements()
+	keys := slices.Sorted(maps.Keys(elems))
+	for _, err := range envKeyErrors(keys) {
+		resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment, detail(err))
+	}
+
+	// The total is only meaningful once every value is known; an unknown
+	// value (e.g. another resource's output) could be any length.
+	lens := make(map[string]int, len(elems))
+	for _, k := range keys {
+		sv, ok := elems[k].(basetypes.StringValuable)
+		if !ok {
+			resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment,
+				fmt.Sprintf("Environment() validates a map of strings, but variable %s holds a %T. "+
+					"This is a bug in the provider.", quote(k), elems[k]))
+			return
+		}
+		s, diags := sv.ToStringValue(ctx)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() || s.IsUnknown() {
+			return
+		}
+		lens[k] = len(s.ValueString()) // null counts as empty
+	}
+	if err := envSizeError(lens); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment, detail(err))
+	}
+}
+
+type handlerValidator struct {
+	runtime path.Expression
+}
+
+// Handler validates a handler against the format required by the runtime
+// found at the given path in the configuration (merged with the handler's own
+// path, so relative expressions work inside nested blocks). A null runtime
+// means the API default, Python2.7; an unknown runtime skips validation.
+func Handler(runtime path.Expression) validator.String { return handlerValidator{runtime: runtime} }
+
+func (handlerValidator) Description(context.Context) string {
+	return `value must match the runtime: "package.Class::method" for Java8; "file.function" or a single name ` +
+		`for Go; no whitespace for CustomRuntime; otherwise "file.function"; 2-60 characters`
+}
+
+func (handlerValidator) MarkdownDescription(context.Context) string {
+	return "value must match the runtime: `package.Class::method` for Java8; `file.function` or a single name " +
+		"for Go; no whitespace for CustomRuntime; otherwise `file.function`; 2-60 characters"
+}
+
+func (v handlerValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	runtimes, ok := v.runtimes(ctx, req, resp)
+	if !ok {
+		return
+	}
+	for _, rt := range runtimes {
+		if err := CheckHandler(rt, req.ConfigValue.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, SummaryHandler, detail(err))
+			return
+		}
+	}
+}
+
+// runtimes resolves the runtime values the handler must satisfy; ok is false
+// when validation must be skipped because a runtime is not known yet.
+func (v handlerValidator) runtimes(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) ([]string, bool) {
+	expr := req.PathExpression.Merge(v.runtime)
+	paths, diags := req.Config.PathMatches(ctx, expr)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return nil, false
+	}
+	if len(paths) == 0 {
+		return []string{DefaultRuntime}, true
+	}
+	var out []string
+	for _, p := range paths {
+		// PathMatches returns a null or unknown parent instead of the
+		// runtime itself; its type is not a string, so stay silent.
+		if !expr.Matches(p) {
+			return nil, false
+		}
+		var rt types.String
+		diags := req.Config.GetAttribute(ctx, p, &rt)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() || rt.IsUnknown() {
+			return nil, false
+		}
+		out = append(out, rt.ValueString()) // null gives "", the default runtime
+	}
+	return out, true
+}

@@ -1,0 +1,79 @@
+package validators
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+const (
+	functionNameRule = `a function name must be 2-60 characters of letters, digits, "-" and "_", ` +
+		`start with a letter and not end with "-" or "_"`
+	namespaceRule = `a namespace must be 1-30 characters of letters, digits, "-" and "_"`
+)
+
+// CheckFunctionName enforces CreateFunction's FunctionName rule, equivalent to
+// ^[A-Za-z][A-Za-z0-9_-]{0,58}[A-Za-z0-9]$.
+func CheckFunctionName(s string) error {
+	if p := functionNameProblem(s); p != "" {
+		return &ruleError{subject: "function name " + quote(s), problem: p, rule: functionNameRule}
+	}
+	return nil
+}
+
+func functionNameProblem(s string) string {
+	if p := lengthProblem(s, 2, 60); p != "" {
+		return p
+	}
+	if p := charsetProblem(s, isNameChar); p != "" {
+		return p
+	}
+	if !isASCIILetter(rune(s[0])) {
+		return fmt.Sprintf("it starts with %q, not a letter", s[0])
+	}
+	if last := s[len(s)-1]; last == '-' || last == '_' {
+		return fmt.Sprintf("it ends with %q", last)
+	}
+	return ""
+}
+
+// CheckNamespace enforces the namespace rule: 1-30 letters, digits, "-", "_".
+func CheckNamespace(s string) error {
+	p := lengthProblem(s, 1, 30)
+	if p == "" {
+		p = charsetProblem(s, isNameChar)
+	}
+	if p != "" {
+		return &ruleError{subject: "namespace " + quote(s), problem: p, rule: namespaceRule}
+	}
+	return nil
+}
+
+func isNameChar(r rune) bool {
+	return isASCIILetter(r) || isASCIIDigit(r) || r == '-' || r == '_'
+}
+
+// lengthProblem counts characters (runes), as the API documents lengths.
+func lengthProblem(s string, minLen, maxLen int) string {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case n == 0 && minLen > 0:
+		return "it is empty"
+	case n < minLen || n > maxLen:
+		return fmt.Sprintf("it is %d characters long", n)
+	}
+	return ""
+}
+
+// charsetProblem reports the first character that ok rejects, with its
+// 1-based character position.
+func charsetProblem(s string, ok func(rune) bool) string {
+	pos := 0
+	for i, r := range s {
+		pos++
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !ok(r) {
+			return fmt.Sprintf("character %d, %s, is not allowed", pos, describeRune(r, size, s[i:]))
+		}
+	}
+	return ""
+}

@@ -1,0 +1,263 @@
+package scfapi
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+)
+
+// Client-side error codes of the SDK, and one of this package.
+const (
+	codeNetworkError        = "ClientError.NetworkError"
+	codeHTTPStatusCodeError = "ClientError.HttpStatusCodeError"
+	codeIOError             = "ClientError.IOError"
+	codeParseJSONError      = "ClientError.ParseJsonError"
+	codeEmptyResponse       = "ClientError.EmptyResponse"
+)
+
+// APIError is a failed call: an error answered by the service, or a
+// client-side failure of the SDK (codes "ClientError.*").
+type APIError struct {
+	Action    string
+	Code      string
+	Message   string
+	RequestID string
+
+	Namespace    string
+	FunctionName string
+
+	cause error
+	// httpStatus is the status of the response, 0 when none arrived.
+	httpStatus int
+}
+
+// Error names the action and target, the code, the message and the request
+// ID ("none" when no response was read); transport failures add their cause.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Action)
+	if t := target(e.Namespace, e.FunctionName); t != "" {
+		b.WriteString(" " + t)
+	}
+	rid := e.RequestID
+	if rid == "" {
+		rid = "none"
+	}
+	fmt.Fprintf(&b, ": %s: %s (RequestId: %s)", e.Code, e.Message, rid)
+	if inner := errors.Unwrap(e.cause); inner != nil {
+		b.WriteString(": " + inner.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the SDK error (with any message body already removed).
+func (e *APIError) Unwrap() error { return e.cause }
+
+// IsNotFound reports whether err says the function or its namespace does not
+// exist. The service documents several codes for this and clients must
+// accept all of them; InvalidParameterValue.FunctionName only means "absent"
+// outside CreateFunction, where it means the name is invalid.
+func IsNotFound(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch e.Code {
+	case "ResourceNotFound.Function", "ResourceNotFound.FunctionName", "ResourceNotFound.Namespace":
+		return true
+	case "InvalidParameterValue.FunctionName":
+		return e.Action != ActionCreateFunction
+	}
+	return false
+}
+
+// IsInUse reports whether err is ResourceInUse or one of its sub-codes.
+func IsInUse(err error) bool { return hasCodePrefix(err, "ResourceInUse") }
+
+// IsThrottled reports whether the service refused err's call for its request
+// rate; such a call was not applied.
+func IsThrottled(err error) bool {
+	return hasCodePrefix(err, "RequestLimitExceeded") || ErrorCode(err) == "LimitExceeded.RateLimitExceeded"
+}
+
+// IsAuthFailure reports whether err is an AuthFailure code.
+func IsAuthFailure(err error) bool { return hasCodePrefix(err, "AuthFailure") }
+
+// ErrorCode returns the code of err's *APIError, or "" when it has none.
+func ErrorCode(err error) string {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func hasCodePrefix(err error, prefix string) bool {
+	code := ErrorCode(err)
+	return code == prefix || strings.HasPrefix(code, prefix+".")
+}
+
+func isInternalError(err error) bool { return hasCodePrefix(err, "InternalError") }
+
+// StatusError reports a function that reached a failed status.
+type StatusError struct {
+	Namespace, Name, Status, StatusDesc string
+	Reasons                             []StatusReason
+}
+
+// Error lists the status and the service's reasons.
+func (e *StatusError) Error() string {
+	msg := fmt.Sprintf("function %s is %s", target(e.Namespace, e.Name), e.Status)
+	var parts []string
+	for _, r := range e.Reasons {
+		switch {
+		case r.ErrorCode != "" && r.ErrorMessage != "":
+			parts = append(parts, r.ErrorCode+": "+r.ErrorMessage)
+		case r.ErrorCode != "" || r.ErrorMessage != "":
+			parts = append(parts, r.ErrorCode+r.ErrorMessage)
+		}
+	}
+	if len(parts) == 0 && e.StatusDesc != "" {
+		parts = append(parts, e.StatusDesc)
+	}
+	if len(parts) > 0 {
+		msg += ": " + strings.Join(parts, "; ")
+	}
+	return msg
+}
+
+func newStatusError(f *Function, ns, name string) *StatusError {
+	return &StatusError{
+		Namespace:  ns,
+		Name:       name,
+		Status:     f.Status,
+		StatusDesc: f.StatusDesc,
+		Reasons:    append([]StatusReason(nil), f.StatusReasons...),
+	}
+}
+
+// targetDeleted is WaitTimeoutError.Target when waiting for a deletion.
+const targetDeleted = "deleted"
+
+// WaitTimeoutError reports a wait that ran out of time.
+type WaitTimeoutError struct {
+	Namespace, Name string
+	// Status is the last status seen, "" if no poll succeeded.
+	Status string
+	Waited time.Duration
+	// Target is StatusActive or "deleted".
+	Target string
+
+	cause error
+}
+
+// Error says what was awaited and what was seen last.
+func (e *WaitTimeoutError) Error() string {
+	goal := "to become " + e.Target
+	if e.Target == targetDeleted {
+		goal = "to be deleted"
+	}
+	last := "no status could be read"
+	if e.Status != "" {
+		last = "it is still " + e.Status
+	}
+	return fmt.Sprintf("timed out after %s waiting for function %s %s; %s",
+		roundWait(e.Waited), target(e.Namespace, e.Name), goal, last)
+}
+
+// Unwrap returns the context's error, so errors.Is(err,
+// context.DeadlineExceeded) holds.
+func (e *WaitTimeoutError) Unwrap() error { return e.cause }
+
+func roundWait(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
+}
+
+// AdoptionError reports that a CreateFunction response was lost and the
+// function found afterwards cannot be proven to be the one this call created.
+type AdoptionError struct {
+	Namespace, Name string
+	// Reason says why the function is not provably ours; it names fields,
+	// never their values.
+	Reason string
+}
+
+// Error explains the situation and what the user can do.
+func (e *AdoptionError) Error() string {
+	t := target(e.Namespace, e.Name)
+	msg := fmt.Sprintf("a function named %s exists but this call cannot prove it created it; it may have existed before. "+
+		"Import it with `terraform import` or delete it, then apply again", t)
+	if e.Reason != "" {
+		msg += " (" + e.Reason + ")"
+	}
+	return msg
+}
+
+func target(namespace, name string) string {
+	switch {
+	case name != "":
+		return namespace + "/" + name
+	default:
+		return namespace
+	}
+}
+
+// toAPIError converts an error of the SDK. status is the HTTP status of the
+// attempt's response, 0 when none arrived.
+func toAPIError(o *op, err error, status int) error {
+	var sdkErr *tcerr.TencentCloudSDKError
+	if !errors.As(err, &sdkErr) {
+		return fmt.Errorf("%s %s: %w", o.action, target(o.namespace, o.name), err)
+	}
+	code, msg := sdkErr.Code, sdkErr.Message
+	switch code {
+	case codeParseJSONError:
+		if status != 0 && status != 200 {
+			// A gateway in front of the API answered with a non-JSON
+			// body: a transport failure, not a bug.
+			code = codeHTTPStatusCodeError
+			msg = fmt.Sprintf("HTTP status %d (response body omitted)", status)
+		} else {
+			msg = sanitizeParseMessage(msg)
+		}
+	case codeHTTPStatusCodeError:
+		// The SDK appends the whole body.
+		if i := strings.Index(msg, ", with body:"); i >= 0 {
+			msg = msg[:i] + " (response body omitted)"
+		}
+	}
+	return &APIError{
+		Action:       o.action,
+		Code:         code,
+		Message:      msg,
+		RequestID:    sdkErr.RequestId,
+		Namespace:    o.namespace,
+		FunctionName: o.name,
+		cause:        tcerr.NewTencentCloudSDKErrorWithCause(code, msg, sdkErr.RequestId, errors.Unwrap(sdkErr)),
+		httpStatus:   status,
+	}
+}
+
+// sanitizeParseMessage drops the response body, which the SDK embeds in
+// parse errors and which can hold environment variable values; only the
+// decoder's own complaint after the body is kept, shortened.
+func sanitizeParseMessage(msg string) string {
+	const maxReason = 120
+	reason := ""
+	if i := strings.LastIndex(msg, ", because: "); i >= 0 {
+		reason = msg[i+len(", because: "):]
+	}
+	if len(reason) > maxReason {
+		reason = reason[:maxReason] + "…"
+	}
+	if reason == "" {
+		return "cannot parse the response (body omitted)"
+	}
+	return "cannot parse the response (body omitted): " + reason
+}

@@ -1,0 +1,252 @@
+package scfapi
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// CreateFunction creates a function. The service answers before the
+// function is ready: wait with WaitForActive.
+//
+// If the response is lost, the call looks the function up: absent means the
+// request never landed and it is sent again; present is accepted only when
+// the function provably comes from this call, otherwise *AdoptionError.
+func (c *Client) CreateFunction(ctx context.Context, req *CreateFunctionRequest) error {
+	if req == nil {
+		return errors.New("scfapi: CreateFunction needs a request")
+	}
+	r := *req
+	o := scfOp(ActionCreateFunction, namespaceOf(req.Namespace), deref(req.FunctionName))
+	start := time.Now()
+	o.mutation = func(ctx context.Context, err error, transport bool) (verdict, error) {
+		// A ResourceInUse answer to a re-send may be our own earlier
+		// attempt, applied after its response was lost.
+		if !transport && !isFunctionInUse(err) {
+			return verdictFail, err
+		}
+		return c.checkLostCreate(ctx, o, req, start, err, transport)
+	}
+	return c.run(ctx, o, func(actx context.Context) (string, error) {
+		r.BaseRequest = newBase(actx, o)
+		_, rid, err := send[Empty](c.scf, &r)
+		return rid, err
+	})
+}
+
+func isFunctionInUse(err error) bool {
+	code := ErrorCode(err)
+	return code == "ResourceInUse.Function" || code == "ResourceInUse.FunctionName"
+}
+
+func (c *Client) checkLostCreate(ctx context.Context, o *op, req *CreateFunctionRequest, start time.Time, err error, transport bool) (verdict, error) {
+	f, getErr := c.GetFunction(ctx, o.namespace, o.name)
+	switch {
+	case IsNotFound(getErr) && transport:
+		// Nothing was created, so sending again cannot duplicate it.
+		return verdictRetry, err
+	case getErr != nil:
+		return verdictFail, err
+	}
+	if reason := c.notOurs(f, req, start); reason != "" {
+		return verdictFail, &AdoptionError{Namespace: o.namespace, Name: o.name, Reason: reason}
+	}
+	return verdictDone, nil
+}
+
+// GetFunction returns the $LATEST version of a function.
+func (c *Client) GetFunction(ctx context.Context, namespace, name string) (*Function, error) {
+	namespace = orDefaultNamespace(namespace)
+	o := scfOp(ActionGetFunction, namespace, name)
+	req := &GetFunctionRequest{FunctionName: &name, Namespace: &namespace}
+	var out *Function
+	err := c.run(ctx, o, func(actx context.Context) (string, error) {
+		req.BaseRequest = newBase(actx, o)
+		f, rid, err := send[Function](c.scf, req)
+		out = f
+		return rid, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetFunctionAddress returns the download URL and SHA-256 of a function's
+// code package.
+func (c *Client) GetFunctionAddress(ctx context.Context, namespace, name string) (*FunctionAddress, error) {
+	namespace = orDefaultNamespace(namespace)
+	o := scfOp(ActionGetFunctionAddress, namespace, name)
+	req := &GetFunctionAddressRequest{FunctionName: &name, Namespace: &namespace}
+	var out *FunctionAddress
+	err := c.run(ctx, o, func(actx context.Context) (string, error) {
+		req.BaseRequest = newBase(actx, o)
+		a, rid, err := send[FunctionAddress](c.scf, req)
+		out = a
+		return rid, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpdateFunctionCode replaces a function's code. The function then goes
+// through Updating: wait with WaitForActive.
+func (c *Client) UpdateFunctionCode(ctx context.Context, req *UpdateFunctionCodeRequest) error {
+	if req == nil {
+		return errors.New("scfapi: UpdateFunctionCode needs a request")
+	}
+	r := *req
+	o := scfOp(ActionUpdateFunctionCode, namespaceOf(req.Namespace), deref(req.FunctionName))
+	o.mutation = c.checkLostUpdate(o)
+	return c.run(ctx, o, func(actx context.Context) (string, error) {
+		r.BaseRequest = newBase(actx, o)
+		_, rid, err := send[Empty](c.scf, &r)
+		return rid, err
+	})
+}
+
+// UpdateFunctionConfiguration changes the fields set in req and leaves the
+// others alone. The function then goes through Updating: wait with
+// WaitForActive.
+func (c *Client) UpdateFunctionConfiguration(ctx context.Context, req *UpdateFunctionConfigurationRequest) error {
+	if req == nil {
+		return errors.New("scfapi: UpdateFunctionConfiguration needs a request")
+	}
+	r := *req
+	o := scfOp(ActionUpdateFunctionConfiguration, namespaceOf(req.Namespace), deref(req.FunctionName))
+	o.mutation = c.checkLostUpdate(o)
+	return c.run(ctx, o, func(actx context.Context) (string, error) {
+		r.BaseRequest = newBase(actx, o)
+		_, rid, err := send[Empty](c.scf, &r)
+		return rid, err
+	})
+}
+
+// checkLostUpdate decides about an update whose response was lost: a
+// function in an update-related status received it; an Active one may not
+// have, and both update actions are idempotent, so they are sent again.
+func (c *Client) checkLostUpdate(o *op) func(context.Context, error, bool) (verdict, error) {
+	return func(ctx context.Context, err error, transport bool) (verdict, error) {
+		// After a lost attempt, a "wrong status" refusal of the re-send
+		// usually means the lost attempt is being applied right now.
+		if !transport && !hasCodePrefix(err, "FailedOperation") {
+			return verdictFail, err
+		}
+		f, getErr := c.GetFunction(ctx, o.namespace, o.name)
+		switch {
+		case IsNotFound(getErr):
+			return verdictFail, getErr
+		case getErr != nil:
+			return verdictFail, err
+		}
+		switch f.Status {
+		case StatusActive:
+			return verdictRetry, err
+		case StatusUpdating, StatusUpdateFailed, StatusPublishing, StatusPublishFailed:
+			return verdictDone, nil
+		}
+		return verdictFail, err
+	}
+}
+
+// DeleteFunction deletes a function with all its versions. Deletion goes on
+// after the call returns: wait with WaitForDeleted.
+func (c *Client) DeleteFunction(ctx context.Context, namespace, name string) error {
+	namespace = orDefaultNamespace(namespace)
+	o := scfOp(ActionDeleteFunction, namespace, name)
+	o.mutation = func(ctx context.Context, err error, transport bool) (verdict, error) {
+		if !transport {
+			if IsNotFound(err) {
+				// The lost attempt deleted it.
+				return verdictDone, nil
+			}
+			if !hasCodePrefix(err, "FailedOperation") {
+				return verdictFail, err
+			}
+		}
+		f, getErr := c.GetFunction(ctx, namespace, name)
+		switch {
+		case IsNotFound(getErr), ErrorCode(getErr) == codeVersionNotFound:
+			return verdictDone, nil
+		case getErr != nil:
+			return verdictFail, err
+		case f.Status == StatusDeleting:
+			return verdictDone, nil
+		}
+		return verdictRetry, err
+	}
+	req := &DeleteFunctionRequest{FunctionName: &name, Namespace: &namespace}
+	return c.run(ctx, o, func(actx context.Context) (string, error) {
+		req.BaseRequest = newBase(actx, o)
+		_, rid, err := send[Empty](c.scf, req)
+		return rid, err
+	})
+}
+
+// ListFunctions returns one page of functions.
+func (c *Client) ListFunctions(ctx context.Context, req *ListFunctionsRequest) (*FunctionList, error) {
+	r := ListFunctionsRequest{}
+	if req != nil {
+		r = *req
+	}
+	o := scfOp(ActionListFunctions, deref(r.Namespace), "")
+	var out *FunctionList
+	err := c.run(ctx, o, func(actx context.Context) (string, error) {
+		r.BaseRequest = newBase(actx, o)
+		l, rid, err := send[FunctionList](c.scf, &r)
+		out = l
+		return rid, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// listPageSize is the page size of ListAllFunctions.
+const listPageSize = 100
+
+// ListAllFunctions returns every function of a namespace ("" lets the
+// service pick its default), reading pages until TotalCount rows are read.
+func (c *Client) ListAllFunctions(ctx context.Context, namespace string) ([]FunctionSummary, error) {
+	var all []FunctionSummary
+	for {
+		offset, limit := int64(len(all)), int64(listPageSize)
+		req := &ListFunctionsRequest{Offset: &offset, Limit: &limit}
+		if namespace != "" {
+			req.Namespace = &namespace
+		}
+		page, err := c.ListFunctions(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page.Functions...)
+		// An empty page ends the loop even if TotalCount disagrees, since
+		// functions deleted meanwhile would otherwise make it endless.
+		if len(page.Functions) == 0 || int64(len(all)) >= page.TotalCount {
+			return all, nil
+		}
+	}
+}
+
+// codeVersionNotFound is answered for a function in the middle of deletion.
+const codeVersionNotFound = "ResourceNotFound.Version"
+
+func namespaceOf(p *string) string { return orDefaultNamespace(deref(p)) }
+
+func orDefaultNamespace(ns string) string {
+	if ns == "" {
+		return DefaultNamespace
+	}
+	return ns
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

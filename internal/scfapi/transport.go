@@ -1,0 +1,154 @@
+package scfapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+)
+
+// op describes one logical call: what is sent, to whom, and how failures of
+// its attempts are handled.
+type op struct {
+	service, version, action string
+	// namespace and name identify the target in logs and errors.
+	namespace, name string
+	// mutation is nil for reads. For mutations it decides what happens
+	// after an attempt whose response may have been lost (transport is
+	// true), and after a failed attempt that followed such a loss.
+	mutation func(ctx context.Context, err error, transport bool) (verdict, error)
+}
+
+func scfOp(action, namespace, name string) *op {
+	return &op{service: ServiceSCF, version: VersionSCF, action: action, namespace: namespace, name: name}
+}
+
+// traceKey carries an *attemptTrace in a request context.
+type traceKey struct{}
+
+// attemptTrace records what the transport saw during one attempt; the SDK
+// hides the HTTP status of responses it cannot parse.
+type attemptTrace struct {
+	status int
+}
+
+// traceTransport records the HTTP status of each response into the
+// attempt's trace. RoundTrip runs on the goroutine of the attempt, so the
+// trace needs no locking.
+type traceTransport struct {
+	base http.RoundTripper
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *traceTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(r)
+	if tr, ok := r.Context().Value(traceKey{}).(*attemptTrace); ok && resp != nil {
+		tr.status = resp.StatusCode
+	}
+	return resp, err
+}
+
+// sendFunc sends one attempt with the given context and returns the
+// response's RequestId.
+type sendFunc func(ctx context.Context) (requestID string, err error)
+
+type attemptResult struct {
+	info CallInfo
+	err  error
+	// sent is false when the rate limiter gave up before any HTTP request.
+	sent bool
+}
+
+// attempt waits for the action's rate limiter and sends one HTTP request.
+func (c *Client) attempt(ctx context.Context, o *op, n int, send sendFunc) attemptResult {
+	info := CallInfo{Action: o.action, Namespace: o.namespace, FunctionName: o.name, Attempt: n}
+	waitStart := time.Now()
+	if err := c.limiter(o.action).Wait(ctx); err != nil {
+		return attemptResult{info: info, err: limiterError(ctx, o, err)}
+	}
+	info.Wait = time.Since(waitStart)
+
+	actx, cancel := context.WithTimeout(ctx, c.requestTimeout)
+	defer cancel()
+	tr := &attemptTrace{}
+	actx = context.WithValue(actx, traceKey{}, tr)
+
+	start := time.Now()
+	rid, err := send(actx)
+	info.Duration = time.Since(start)
+	if err != nil {
+		err = toAPIError(o, err, tr.status)
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			info.ErrorCode = apiErr.Code
+			info.RequestID = apiErr.RequestID
+		}
+		return attemptResult{info: info, err: err, sent: true}
+	}
+	info.RequestID = rid
+	return attemptResult{info: info, sent: true}
+}
+
+// limiterError explains a rate limiter wait that failed: the context ended,
+// or its deadline comes before the limiter would let the request go.
+func limiterError(ctx context.Context, o *op, err error) error {
+	t := target(o.namespace, o.name)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("%s %s: waiting for the rate limiter: %w", o.action, t, ctxErr)
+	}
+	return fmt.Errorf("%s %s: the rate limit leaves no time before the deadline (%v): %w",
+		o.action, t, err, context.DeadlineExceeded)
+}
+
+func (c *Client) log(ctx context.Context, info CallInfo, retry bool) {
+	if c.logger == nil {
+		return
+	}
+	info.Retry = retry
+	c.logger(ctx, info)
+}
+
+// newBase gives a typed request its SDK envelope for one attempt. A fresh
+// one per attempt keeps the SDK's per-send parameters (timestamp, nonce)
+// from leaking between attempts and the caller's struct untouched.
+func newBase(ctx context.Context, o *op) *tchttp.BaseRequest {
+	b := &tchttp.BaseRequest{}
+	b.Init().WithApiInfo(o.service, o.version, o.action)
+	b.SetContext(ctx)
+	return b
+}
+
+// responseBody is implemented by the Response object of every action.
+type responseBody[T any] interface {
+	*T
+	requestID() string
+}
+
+// envelope is the {"Response": {...}} wrapper of every answer.
+type envelope[T any] struct {
+	*tchttp.BaseResponse
+	Response *T `json:"Response"`
+}
+
+// send sends req once and decodes the Response object.
+func send[T any, PT responseBody[T]](sdk *common.Client, req tchttp.Request) (*T, string, error) {
+	env := &envelope[T]{BaseResponse: &tchttp.BaseResponse{}}
+	if err := sdk.Send(req, env); err != nil {
+		return nil, "", err
+	}
+	if env.Response == nil {
+		return nil, "", tcerr.NewTencentCloudSDKError(codeEmptyResponse, "the answer has no Response object", "")
+	}
+	return env.Response, PT(env.Response).requestID(), nil
+}
+
+func (r *Empty) requestID() string           { return r.RequestId }
+func (r *Function) requestID() string        { return r.RequestId }
+func (r *FunctionAddress) requestID() string { return r.RequestId }
+func (r *FunctionList) requestID() string    { return r.RequestId }
+func (r *NamespaceList) requestID() string   { return r.RequestId }

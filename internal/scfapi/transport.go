@@ -101,8 +101,8 @@ func limiterError(ctx context.Context, o *op, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return fmt.Errorf("%s %s: waiting for the rate limiter: %w", o.action, t, ctxErr)
 	}
-	return fmt.Errorf("%s %s: the rate limit leaves no time before the deadline (%v): %w",
-		o.action, t, err, context.DeadlineExceeded)
+	return fmt.Errorf("%s %s: the rate limit leaves no time before the deadline: %w: %w",
+		o.action, t, context.DeadlineExceeded, err)
 }
 
 func (c *Client) log(ctx context.Context, info CallInfo, retry bool) {

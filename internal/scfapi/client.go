@@ -165,6 +165,8 @@ type Client struct {
 	wait           WaitOptions
 	logger         CallLogger
 	adoptionSkew   time.Duration
+	// jitter picks the actual delay within a backoff window (tests fix it).
+	jitter func(window time.Duration) time.Duration
 }
 
 // New validates cfg and builds a Client.
@@ -190,6 +192,7 @@ func New(cfg Config) (*Client, error) {
 		wait:           cfg.Wait.withDefaults(),
 		logger:         cfg.Logger,
 		adoptionSkew:   max(cfg.AdoptionClockSkew, 0),
+		jitter:         fullJitter,
 	}
 	switch {
 	case cfg.MaxRetries == 0:

@@ -128,8 +128,11 @@ func (c *Client) backoff(n int) time.Duration {
 		window *= 2
 	}
 	window = min(window, c.maxDelay)
-	return rand.N(window + 1)
+	return c.jitter(window)
 }
+
+// fullJitter picks a delay uniformly in [0, window].
+func fullJitter(window time.Duration) time.Duration { return rand.N(window + 1) }
 
 // fitsDeadline reports whether waiting d still leaves time before ctx's
 // deadline; there is no point in a retry that can only be cancelled.

@@ -1,6 +1,8 @@
 module github.com/scfprovider/terraform-provider-scf
 
-go 1.25.8
+go 1.26.0
+
+require golang.org/x/time v0.16.0
 
 require (
 	github.com/hashicorp/terraform-plugin-framework v1.19.0 // indirect
@@ -10,5 +12,4 @@ require (
 	github.com/hashicorp/terraform-plugin-log v0.11.0 // indirect
 	github.com/hashicorp/terraform-plugin-testing v1.16.0 // indirect
 	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.3.212 // indirect
-	golang.org/x/time v0.16.0 // indirect
 )

@@ -1,0 +1,148 @@
+package fakescf
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"slices"
+)
+
+// fakeIP derives a stable address from the function ID inside a
+// documentation range, so it is obviously not a real address.
+func fakeIP(prefix, seed string) string {
+	sum := sha256.Sum256([]byte(seed))
+	return fmt.Sprintf("%s.%d", prefix, int(sum[0])%250+2)
+}
+
+func statusDesc(f *functionRecord) string {
+	if len(f.StatusReasons) > 0 {
+		return f.StatusReasons[0].ErrorMessage
+	}
+	return ""
+}
+
+func tagsOut(tags []tagKV) []tagOut {
+	out := make([]tagOut, 0, len(tags))
+	for _, t := range tags {
+		out = append(out, tagOut(t))
+	}
+	return out
+}
+
+func reasonsOut(r []StatusReason) []StatusReason {
+	if r == nil {
+		return []StatusReason{}
+	}
+	return slices.Clone(r)
+}
+
+// detail renders GetFunction, with the documented empty shapes instead of
+// nulls because clients dereference these objects without checks.
+func (s *Server) detail(f *functionRecord) *getFunctionResponse {
+	cfg := &f.Config
+	r := &getFunctionResponse{
+		ModTime:           apiTime(f.ModTime),
+		AddTime:           apiTime(f.AddTime),
+		Description:       cfg.Description,
+		Handler:           cfg.Handler,
+		Triggers:          []triggerOut{},
+		CodeSize:          f.Code.Size,
+		Timeout:           cfg.Timeout,
+		FunctionVersion:   latestQualifier,
+		MemorySize:        cfg.MemorySize,
+		Runtime:           cfg.Runtime,
+		FunctionName:      f.Name,
+		FunctionId:        f.FunctionID,
+		Namespace:         f.Namespace,
+		VpcConfig:         vpcConfigOut{VpcId: cfg.VpcID, SubnetId: cfg.SubnetID},
+		UseGpu:            flagFalse,
+		Environment:       environmentOut{Variables: make([]variableOut, 0, len(cfg.Env))},
+		CodeResult:        "success",
+		Role:              cfg.Role,
+		InstallDependency: cfg.InstallDependency,
+		Status:            f.Status,
+		StatusDesc:        statusDesc(f),
+		ClsLogsetId:       cfg.ClsLogsetID,
+		ClsTopicId:        cfg.ClsTopicID,
+		L5Enable:          cfg.L5Enable,
+		OnsEnable:         flagFalse,
+		DnsCache:          cfg.DNSCache,
+		AsyncRunEnable:    cfg.AsyncRunEnable,
+		TraceEnable:       cfg.TraceEnable,
+		StatusReasons:     reasonsOut(f.StatusReasons),
+		AvailableStatus:   "Available",
+		Tags:              tagsOut(cfg.Tags),
+		EipConfig:         eipOutConfig{EipFixed: flagFalse, Eips: []string{}},
+		Type:              cfg.Type,
+		Layers:            make([]layerVersionOut, 0, len(cfg.Layers)),
+		DeadLetterConfig:  deadLetterOut(cfg.DeadLetter),
+		PublicNetConfig: publicNetOut{
+			PublicNetStatus: cfg.PublicNetStatus,
+			EipConfig:       eipConfigOut{EipStatus: cfg.EipStatus, EipAddress: []string{}},
+		},
+		CfsConfig:      cfsConfigOut{CfsInsList: make([]cfsInsOut, 0, len(cfg.Cfs))},
+		ProtocolType:   cfg.ProtocolType,
+		IntranetConfig: intranetOut{IpFixed: cfg.IntranetIPFixed},
+		Qualifier:      latestQualifier,
+	}
+	for _, v := range cfg.Env {
+		r.Environment.Variables = append(r.Environment.Variables, variableOut(v))
+	}
+	if cfg.EipStatus == enable {
+		ip := fakeIP("203.0.113", f.FunctionID)
+		r.EipConfig = eipOutConfig{EipFixed: flagTrue, Eips: []string{ip}}
+		r.PublicNetConfig.EipConfig.EipAddress = []string{ip}
+	}
+	if cfg.IntranetIPFixed == enable {
+		r.IntranetConfig.IpAddress = []string{fakeIP("10.0.0", f.FunctionID)}
+	}
+	for _, l := range cfg.Layers {
+		lo := layerVersionOut{CompatibleRuntimes: []string{}, LayerName: l.Name, LayerVersion: l.Version, Status: statusActive}
+		if lf := s.fixtures.layer(l.Name, l.Version); lf != nil {
+			lo.CompatibleRuntimes = append(lo.CompatibleRuntimes, lf.CompatibleRuntimes...)
+			lo.AddTime, lo.Description = lf.AddTime, lf.Description
+		}
+		r.Layers = append(r.Layers, lo)
+	}
+	for _, c := range cfg.Cfs {
+		r.CfsConfig.CfsInsList = append(r.CfsConfig.CfsInsList, cfsInsOut{
+			UserId: c.UserID, UserGroupId: c.UserGroupID, CfsId: c.CfsID, MountInsId: c.MountInsID,
+			LocalMountDir: c.LocalMountDir, RemoteMountDir: c.RemoteMountDir,
+			IpAddress: fakeIP("10.0.1", c.MountInsID), MountVpcId: cfg.VpcID, MountSubnetId: cfg.SubnetID,
+		})
+	}
+	if img := f.Code.Image; img != nil {
+		r.ImageConfig = &imageConfigOut{
+			ImageType: img.ImageType, ImageUri: img.ImageURI, RegistryId: img.RegistryID, EntryPoint: img.EntryPoint,
+			Command: img.Command, Args: img.Args, ContainerImageAccelerate: img.ContainerImageAccelerate, ImagePort: img.ImagePort,
+		}
+	}
+	if cfg.ProtocolType == "WS" {
+		r.ProtocolParams = &protocolParamsOut{WSParams: &wsParamsOut{IdleTimeOut: cfg.WSIdleTimeout}}
+	}
+	if cc := cfg.Concurrency; cc != nil {
+		r.InstanceConcurrencyConfig = &instanceConcurrencyOut{
+			DynamicEnabled: cc.DynamicEnabled, MaxConcurrency: cc.MaxConcurrency,
+			InstanceIsolationEnabled: cc.InstanceIsolationEnabled, Type: cc.Type,
+		}
+	}
+	return r
+}
+
+func summary(f *functionRecord) functionSummaryOut {
+	return functionSummaryOut{
+		ModTime:        apiTime(f.ModTime),
+		AddTime:        apiTime(f.AddTime),
+		Runtime:        f.Config.Runtime,
+		FunctionName:   f.Name,
+		FunctionId:     f.FunctionID,
+		Namespace:      f.Namespace,
+		Status:         f.Status,
+		StatusDesc:     statusDesc(f),
+		Description:    f.Config.Description,
+		Tags:           tagsOut(f.Config.Tags),
+		Type:           f.Config.Type,
+		StatusReasons:  reasonsOut(f.StatusReasons),
+		AsyncRunEnable: f.Config.AsyncRunEnable,
+		TraceEnable:    f.Config.TraceEnable,
+	}
+}

@@ -1,0 +1,632 @@
+package fakescf
+
+// Parameter checks shared by CreateFunction and the update actions, each
+// answering with the code the CreateFunction document assigns to it.
+//
+// CreateFunction document codes with no natural trigger in this fake (use
+// InjectError, or a fault for InternalError):
+//   - FailedOperation.CreateFunction (a backend failure; FailNext models the
+//     asynchronous variant as CreateFailed instead)
+//   - FailedOperation.Namespace
+//   - InternalError (also the answer if a handler ever panicked)
+//   - InternalError.System
+// Every other code of the document is produced by a request that breaks the
+// corresponding rule below or in functions.go.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	enable        = "ENABLE"
+	disable       = "DISABLE"
+	flagTrue      = "TRUE"
+	flagFalse     = "FALSE"
+	typeEvent     = "Event"
+	typeHTTP      = "HTTP"
+	runtimeImage  = "CustomImage"
+	maxZipCreate  = 50 << 20
+	maxZipUpdate  = 20 << 20
+	maxEnvBytes   = 4096
+	maxLayers     = 5
+	maxTags       = 50
+	zipBadMessage = "A non-standard zip file was detected. Please recompress and try again."
+)
+
+var (
+	functionNameRE  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,58}[A-Za-z0-9]$`)
+	namespaceNameRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,30}$`)
+	handlerPartRE   = regexp.MustCompile(`^[A-Za-z]([A-Za-z0-9_-]*[A-Za-z])?$`)
+	javaHandlerRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*::[A-Za-z][A-Za-z0-9_]*$`)
+	envKeyRE        = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	cosBucketRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$`)
+	appIDSuffixRE   = regexp.MustCompile(`-[0-9]{8,}$`)
+	tempCosRE       = regexp.MustCompile(`^/(\d+)/\S+\.(zip|jar)$`)
+)
+
+var runtimes = []string{
+	"Python2.7", "Python3.6", "Python3.7", "Python3.9", "Python3.10",
+	"Nodejs6.10", "Nodejs8.9", "Nodejs10.15", "Nodejs12.16", "Nodejs14.18", "Nodejs16.13", "Nodejs18.15",
+	"PHP5", "PHP7", "Php5.6", "Php7", "Php7.4", "Php8.0",
+	"Golang1", "Go1", "Java8", "CustomRuntime",
+}
+
+func isNodeRuntime(rt string) bool { return strings.HasPrefix(rt, "Nodejs") }
+func isGoRuntime(rt string) bool   { return rt == "Golang1" || rt == "Go1" }
+
+func validateFunctionName(name string) *apiError {
+	if name == "" {
+		return errf("InvalidParameterValue.FunctionName", "FunctionName is required")
+	}
+	if !functionNameRE.MatchString(name) {
+		return errf("InvalidParameterValue.FunctionName",
+			"FunctionName must be 2 to 60 letters, digits, '-' or '_', start with a letter and not end with '-' or '_'; got %q", truncate(name, 80))
+	}
+	return nil
+}
+
+func defaultHandler(runtime string) string {
+	switch {
+	case runtime == "Java8", runtime == runtimeImage:
+		return ""
+	case isGoRuntime(runtime):
+		return "main"
+	}
+	return "index.main_handler"
+}
+
+func isFileFunction(h string) bool {
+	file, fn, ok := strings.Cut(h, ".")
+	return ok && handlerPartRE.MatchString(file) && handlerPartRE.MatchString(fn)
+}
+
+func validateHandler(runtime, h string) *apiError {
+	n := utf8.RuneCountInString(h)
+	var ok bool
+	var rule string
+	switch {
+	case runtime == runtimeImage:
+		return nil
+	case runtime == "CustomRuntime":
+		ok = n >= 1 && n <= 60 && !strings.ContainsFunc(h, unicode.IsSpace)
+		rule = "1 to 60 characters without whitespace"
+	case runtime == "Java8":
+		ok = n >= 2 && n <= 60 && javaHandlerRE.MatchString(h)
+		rule = "package.Class::method, 2 to 60 characters"
+	case isGoRuntime(runtime):
+		ok = n >= 2 && n <= 60 && (handlerPartRE.MatchString(h) || isFileFunction(h))
+		rule = "an executable name or file.function whose parts start and end with a letter, 2 to 60 characters"
+	default:
+		ok = n >= 2 && n <= 60 && isFileFunction(h)
+		rule = "file.function with exactly one '.', each part starting and ending with a letter, 2 to 60 characters"
+	}
+	if !ok {
+		return errf("InvalidParameterValue.Handler", "Handler for runtime %s must be %s; got %q", runtime, rule, truncate(h, 80))
+	}
+	return nil
+}
+
+func validateDescription(d string) *apiError {
+	if n := utf8.RuneCountInString(d); n > 1000 {
+		return errf("InvalidParameterValue.Description", "Description must be at most 1000 characters; got %d", n)
+	}
+	pos := 0
+	for _, r := range d {
+		pos++
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(" ,.\n，。", r) {
+			continue
+		}
+		return errf("InvalidParameterValue.Description",
+			"Description may contain only letters, digits, spaces, commas, periods and newlines; the character at position %d is not allowed", pos)
+	}
+	return nil
+}
+
+func validateMemory(m int64) *apiError {
+	if m == 64 || (m >= 128 && m <= 3072 && m%128 == 0) {
+		return nil
+	}
+	if m > 3072 && m%128 == 0 {
+		return errf("LimitExceeded.Memory", "MemorySize must be at most 3072; got %d", m)
+	}
+	return errf("InvalidParameterValue.MemorySize", "MemorySize must be 64, or 128 to 3072 in steps of 128; got %d", m)
+}
+
+func validateTimeout(t int64) *apiError {
+	if t < 1 {
+		return errf("InvalidParameterValue", "Timeout must be between 1 and 900 seconds; got %d", t)
+	}
+	if t > 900 {
+		return errf("LimitExceeded.Timeout", "Timeout must be at most 900 seconds; got %d", t)
+	}
+	return nil
+}
+
+func validateInitTimeout(t int64) *apiError {
+	if t < 1 {
+		return errf("InvalidParameterValue", "InitTimeout must be between 1 and 300 seconds; got %d", t)
+	}
+	if t > 300 {
+		return errf("LimitExceeded.InitTimeout", "InitTimeout must be at most 300 seconds; got %d", t)
+	}
+	return nil
+}
+
+// validateEnv never quotes a value: environment variables hold secrets.
+func validateEnv(vars []variableIn) ([]variable, *apiError) {
+	out := make([]variable, 0, len(vars))
+	seen := map[string]bool{}
+	total := 0
+	for i, v := range vars {
+		if v.Key == "" {
+			return nil, errf("InvalidParameterValue.Environment", "Environment.Variables[%d].Key must not be empty", i)
+		}
+		if !envKeyRE.MatchString(v.Key) {
+			return nil, errf("InvalidParameterValue.Environment",
+				"environment variable key %q must start with a letter and contain only letters, digits and '_'", truncate(v.Key, 80))
+		}
+		if seen[v.Key] {
+			return nil, errf("InvalidParameterValue.Environment", "environment variable key %q appears more than once", truncate(v.Key, 80))
+		}
+		seen[v.Key] = true
+		total += len(v.Key) + len(v.Value)
+		out = append(out, variable(v))
+	}
+	if total > maxEnvBytes {
+		return nil, errf("InvalidParameterValue.EnvironmentExceededLimit",
+			"environment variables take %d bytes (keys plus values); the limit is %d", total, maxEnvBytes)
+	}
+	return out, nil
+}
+
+func (s *Server) checkVpc(v vpcConfigIn) *apiError {
+	if v.VpcId == "" && v.SubnetId == "" {
+		return nil
+	}
+	if v.VpcId == "" || v.SubnetId == "" {
+		return errf("InvalidParameterValue", "VpcConfig needs both VpcId and SubnetId, or neither")
+	}
+	if !s.fixtures.vpcHasSubnet(v.VpcId, v.SubnetId) {
+		return errf("ResourceNotFound.Vpc", "subnet %q does not exist in VPC %q", truncate(v.SubnetId, 64), truncate(v.VpcId, 64))
+	}
+	return nil
+}
+
+func (s *Server) checkRole(role string) *apiError {
+	if role != "" && !s.fixtures.hasRole(role) {
+		return errf("ResourceNotFound.Role", "role %q does not exist", truncate(role, 64))
+	}
+	return nil
+}
+
+func (s *Server) checkCls(logset, topic string) *apiError {
+	if (logset == "") != (topic == "") {
+		return errf("InvalidParameterValue.Cls", "ClsLogsetId and ClsTopicId must be given together")
+	}
+	if logset != "" && !s.fixtures.clsPairExists(logset, topic) {
+		return errf("InvalidParameterValue.Cls", "CLS topic %q does not exist in log set %q", truncate(topic, 64), truncate(logset, 64))
+	}
+	return nil
+}
+
+func (s *Server) checkLayers(ls []layerIn) ([]layerRef, *apiError) {
+	if len(ls) > maxLayers {
+		return nil, errf("InvalidParameterValue.Layers", "at most %d Layers may be bound; got %d", maxLayers, len(ls))
+	}
+	out := make([]layerRef, 0, len(ls))
+	for i, l := range ls {
+		if l.LayerName == "" {
+			return nil, errf("InvalidParameterValue.Layers", "Layers[%d].LayerName must not be empty", i)
+		}
+		if l.LayerVersion < 1 {
+			return nil, errf("InvalidParameterValue.Layers", "Layers[%d].LayerVersion must be at least 1; got %d", i, l.LayerVersion)
+		}
+		out = append(out, layerRef{Name: l.LayerName, Version: l.LayerVersion})
+	}
+	for _, l := range out {
+		if s.fixtures.layer(l.Name, l.Version) == nil {
+			return nil, errf("ResourceNotFound.Layer", "layer %q version %d does not exist", truncate(l.Name, 64), l.Version)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) checkDeadLetter(d deadLetterIn) (deadLetter, *apiError) {
+	if d == (deadLetterIn{}) {
+		return deadLetter{}, nil
+	}
+	if d.Type != "CMQ-QUEUE" && d.Type != "CMQ-TOPIC" {
+		return deadLetter{}, errf("InvalidParameterValue", "DeadLetterConfig.Type must be CMQ-QUEUE or CMQ-TOPIC; got %q", truncate(d.Type, 32))
+	}
+	if d.Name == "" {
+		return deadLetter{}, errf("InvalidParameterValue", "DeadLetterConfig.Name must not be empty")
+	}
+	if d.FilterType != "" && d.Type != "CMQ-TOPIC" {
+		return deadLetter{}, errf("InvalidParameterValue", "DeadLetterConfig.FilterType is only valid with Type CMQ-TOPIC")
+	}
+	if !s.fixtures.cmqExists(d.Type, d.Name) {
+		return deadLetter{}, errf("ResourceNotFound.Cmq", "%s %q does not exist", d.Type, truncate(d.Name, 64))
+	}
+	return deadLetter(d), nil
+}
+
+// checkPublicNet validates a PublicNetConfig against the function's VPC;
+// self is the function being updated (nil on create), excluded from the EIP count.
+func (s *Server) checkPublicNet(p publicNetIn, hasVPC bool, self *functionRecord) (netStatus, eipStatus string, aerr *apiError) {
+	if p.PublicNetStatus != enable && p.PublicNetStatus != disable {
+		return "", "", errf("InvalidParameterValue.PublicNetConfig", "PublicNetConfig.PublicNetStatus must be ENABLE or DISABLE; got %q", truncate(p.PublicNetStatus, 32))
+	}
+	if aerr := checkPublicNetNeedsVPC(p.PublicNetStatus, hasVPC); aerr != nil {
+		return "", "", aerr
+	}
+	eipStatus = disable
+	if p.EipConfig != nil {
+		eipStatus = p.EipConfig.EipStatus
+		if eipStatus != enable && eipStatus != disable {
+			return "", "", errf("InvalidParameterValue.EipConfig", "PublicNetConfig.EipConfig.EipStatus must be ENABLE or DISABLE; got %q", truncate(eipStatus, 32))
+		}
+	}
+	if eipStatus == enable && p.PublicNetStatus == disable {
+		return "", "", errf("InvalidParameterValue.EipConfig", "EipStatus ENABLE requires PublicNetStatus ENABLE")
+	}
+	if eipStatus == enable && (self == nil || self.Config.EipStatus != enable) {
+		n := 0
+		for _, f := range s.st.Functions {
+			if f != self && f.Config.EipStatus == enable {
+				n++
+			}
+		}
+		if n >= s.fixtures.eipLimit() {
+			return "", "", errf("LimitExceeded.Eip", "%d functions already have a fixed EIP; the limit is %d", n, s.fixtures.eipLimit())
+		}
+	}
+	return p.PublicNetStatus, eipStatus, nil
+}
+
+func checkPublicNetNeedsVPC(status string, hasVPC bool) *apiError {
+	if status == disable && !hasVPC {
+		return errf("InvalidParameterValue.PublicNetConfig", "a function without a VPC needs public network access; PublicNetStatus DISABLE requires VpcConfig")
+	}
+	return nil
+}
+
+func checkCfs(list []cfsInsIn, hasVPC bool) ([]cfsMount, *apiError) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	if !hasVPC {
+		return nil, errf("InvalidParameterValue.VpcNotSetWhenOpenCfs", "CfsConfig requires the function to be in a VPC")
+	}
+	out := make([]cfsMount, 0, len(list))
+	for i, c := range list {
+		fields := []struct{ name, v string }{
+			{"UserId", c.UserId}, {"UserGroupId", c.UserGroupId}, {"CfsId", c.CfsId},
+			{"MountInsId", c.MountInsId}, {"LocalMountDir", c.LocalMountDir}, {"RemoteMountDir", c.RemoteMountDir},
+		}
+		for _, f := range fields {
+			if f.v == "" {
+				return nil, errf("InvalidParameterValue", "CfsConfig.CfsInsList[%d].%s must not be empty", i, f.name)
+			}
+		}
+		out = append(out, cfsMount{c.UserId, c.UserGroupId, c.CfsId, c.MountInsId, c.LocalMountDir, c.RemoteMountDir})
+	}
+	return out, nil
+}
+
+func checkTagKey(key string) *apiError {
+	n := utf8.RuneCountInString(key)
+	if n < 1 || n > 127 {
+		return errf("InvalidParameterValue", "Tags: a tag key must be 1 to 127 characters; got %d", n)
+	}
+	for _, p := range []string{"qcloud:", "tencent:", "project"} {
+		if strings.HasPrefix(key, p) {
+			return errf("InvalidParameterValue", "Tags: tag key %q uses the reserved prefix %q", truncate(key, 64), p)
+		}
+	}
+	return nil
+}
+
+func checkTags(tags []tagKV) *apiError {
+	if len(tags) > maxTags {
+		return errf("InvalidParameterValue", "Tags: at most %d tags are allowed; got %d", maxTags, len(tags))
+	}
+	seen := map[string]bool{}
+	for _, t := range tags {
+		if aerr := checkTagKey(t.Key); aerr != nil {
+			return aerr
+		}
+		if n := utf8.RuneCountInString(t.Value); n > 255 {
+			return errf("InvalidParameterValue", "Tags: the value of tag %q must be at most 255 characters; got %d", truncate(t.Key, 64), n)
+		}
+		if seen[t.Key] {
+			return errf("InvalidParameterValue", "Tags: tag key %q appears more than once", truncate(t.Key, 64))
+		}
+		seen[t.Key] = true
+	}
+	return nil
+}
+
+func checkFlag(name string, v *string) *apiError {
+	if v != nil && *v != flagTrue && *v != flagFalse {
+		return errf("InvalidParameterValue", "%s must be TRUE or FALSE; got %q", name, truncate(*v, 16))
+	}
+	return nil
+}
+
+func flagOr(v *string, def string) string {
+	if v == nil {
+		return def
+	}
+	return *v
+}
+
+func checkEnableDisable(name, v string) *apiError {
+	if v != enable && v != disable {
+		return errf("InvalidParameterValue", "%s must be ENABLE or DISABLE; got %q", name, truncate(v, 16))
+	}
+	return nil
+}
+
+// applyProtocol validates the web-function settings onto cfg (already
+// holding the function's Type).
+func applyProtocol(cfg *fnConfig, protoType *string, params *protocolParamsIn, conc *instanceConcurrencyIn) *apiError {
+	if protoType != nil && *protoType != "" {
+		if *protoType != "WS" || cfg.Type != typeHTTP {
+			return errf("InvalidParameterValue", "ProtocolType must be WS and is only valid for HTTP functions")
+		}
+		cfg.ProtocolType = "WS"
+		cfg.WSIdleTimeout = 15
+	}
+	if params != nil && params.WSParams != nil {
+		if cfg.ProtocolType != "WS" {
+			return errf("InvalidParameterValue", "ProtocolParams requires ProtocolType WS")
+		}
+		if t := params.WSParams.IdleTimeOut; t != nil {
+			if *t < 1 || *t > 1800 {
+				return errf("InvalidParameterValue", "ProtocolParams.WSParams.IdleTimeOut must be between 1 and 1800; got %d", *t)
+			}
+			cfg.WSIdleTimeout = *t
+		}
+	}
+	if conc != nil {
+		if cfg.Type != typeHTTP {
+			return errf("InvalidParameterValue", "InstanceConcurrencyConfig is only valid for HTTP functions")
+		}
+		c := concurrencyConfig{DynamicEnabled: conc.DynamicEnabled, InstanceIsolationEnabled: conc.InstanceIsolationEnabled, Type: conc.Type, MaxConcurrency: 1}
+		for _, f := range []struct{ name, v string }{{"DynamicEnabled", c.DynamicEnabled}, {"InstanceIsolationEnabled", c.InstanceIsolationEnabled}} {
+			if f.v != "" && f.v != flagTrue && f.v != flagFalse {
+				return errf("InvalidParameterValue", "InstanceConcurrencyConfig.%s must be TRUE or FALSE", f.name)
+			}
+		}
+		if conc.MaxConcurrency != nil {
+			if *conc.MaxConcurrency < 1 || *conc.MaxConcurrency > 100 {
+				return errf("InvalidParameterValue", "InstanceConcurrencyConfig.MaxConcurrency must be between 1 and 100; got %d", *conc.MaxConcurrency)
+			}
+			c.MaxConcurrency = *conc.MaxConcurrency
+		}
+		cfg.Concurrency = &c
+	}
+	return nil
+}
+
+type codeMode int
+
+const (
+	codeForCreate codeMode = iota
+	codeForUpdate
+)
+
+// codeSources names the sources set in c, using CodeSource's vocabulary.
+func codeSources(c *codeIn) []string {
+	var src []string
+	if c.ZipFile != "" {
+		src = append(src, "ZipFile")
+	}
+	if c.CosBucketName != "" || c.CosObjectName != "" {
+		src = append(src, "Cos")
+	}
+	if c.DemoId != "" {
+		src = append(src, "Demo")
+	}
+	if c.TempCosObjectName != "" {
+		src = append(src, "TempCos")
+	}
+	if c.GitUrl != "" || c.GitUserName != "" || c.GitPassword != "" || c.GitPasswordSecret != "" ||
+		c.GitBranch != "" || c.GitDirectory != "" || c.GitCommitId != "" || c.GitUserNameSecret != "" {
+		src = append(src, "Git")
+	}
+	if c.ImageConfig != nil {
+		src = append(src, "Image")
+	}
+	return src
+}
+
+// checkCode validates a Code object and describes the deployed package.
+func (s *Server) checkCode(c *codeIn, codeSource *string, mode codeMode) (codeRecord, *apiError) {
+	var src []string
+	if c != nil {
+		src = codeSources(c)
+	}
+	if len(src) == 0 {
+		return codeRecord{}, errf("MissingParameter.Code",
+			"Code must name one source: ZipFile, CosBucketName with CosObjectName, DemoId, TempCosObjectName, GitUrl or ImageConfig")
+	}
+	if slices.Contains(src, "ZipFile") && slices.Contains(src, "Cos") {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "You cannot specify Cos and ZipFile at the same time")
+	}
+	if len(src) > 1 {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "Code must name exactly one source; got %s", strings.Join(src, " and "))
+	}
+	if aerr := checkCodeSource(src[0], codeSource, mode); aerr != nil {
+		return codeRecord{}, aerr
+	}
+	switch src[0] {
+	case "ZipFile":
+		limit := maxZipCreate
+		if mode == codeForUpdate {
+			limit = maxZipUpdate
+		}
+		return checkZip(c.ZipFile, limit)
+	case "Cos":
+		return s.checkCos(c.CosBucketName, c.CosObjectName, c.CosBucketRegion)
+	case "Demo":
+		if !s.fixtures.hasDemo(c.DemoId) {
+			return codeRecord{}, errf("ResourceNotFound.Demo", "demo %q does not exist", truncate(c.DemoId, 64))
+		}
+		return codeRecord{Source: "Demo", Sha256: sha256Hex([]byte(c.DemoId))}, nil
+	case "TempCos":
+		m := tempCosRE.FindStringSubmatch(c.TempCosObjectName)
+		if m == nil {
+			return codeRecord{}, errf("InvalidParameterValue.TempCosObjectName", "TempCosObjectName must look like /<appid>/<path>.zip or .jar")
+		}
+		if m[1] != strconv.FormatInt(s.fixtures.AppID, 10) {
+			return codeRecord{}, errf("UnauthorizedOperation.TempCosAppid", "the APPID in TempCosObjectName is not the APPID of this account")
+		}
+		return codeRecord{Source: "TempCos", Sha256: sha256Hex([]byte(c.TempCosObjectName))}, nil
+	case "Git":
+		return s.checkGit(c)
+	}
+	return checkImage(c.ImageConfig)
+}
+
+func checkCodeSource(src string, codeSource *string, mode codeMode) *apiError {
+	cs := ""
+	if codeSource != nil {
+		cs = *codeSource
+	}
+	allowed := []string{"ZipFile", "Cos", "Demo", "TempCos", "Git"}
+	if mode == codeForUpdate {
+		allowed = []string{"ZipFile", "Cos", "Inline"}
+	}
+	if cs != "" && !slices.Contains(allowed, cs) {
+		return errf("InvalidParameterValue.CodeSource", "CodeSource must be one of %s; got %q", strings.Join(allowed, ", "), truncate(cs, 32))
+	}
+	if mode == codeForCreate && src == "Git" && cs != "Git" {
+		return errf("InvalidParameterValue.CodeSource", "CodeSource must be Git when Code has Git fields")
+	}
+	if cs == "Inline" {
+		cs = "ZipFile"
+	}
+	if cs != "" && cs != src {
+		return errf("InvalidParameterValue.CodeSource", "CodeSource %s does not match the code given (%s)", cs, src)
+	}
+	return nil
+}
+
+func checkZip(b64 string, limit int) (codeRecord, *apiError) {
+	if base64.StdEncoding.DecodedLen(len(b64)) > limit+3 {
+		return codeRecord{}, errf("InvalidParameterValue.ZipFile", "the ZipFile package exceeds %d bytes", limit)
+	}
+	raw, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return codeRecord{}, errf("InvalidParameterValue.ZipFile", "ZipFile is not valid base64")
+	}
+	if len(raw) > limit {
+		return codeRecord{}, errf("InvalidParameterValue.ZipFile", "the ZipFile package is %d bytes; the limit is %d", len(raw), limit)
+	}
+	if _, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw))); err != nil {
+		return codeRecord{}, errf("InvalidParameterValue.ZipFile", zipBadMessage)
+	}
+	return codeRecord{Source: "ZipFile", Size: int64(len(raw)), Sha256: sha256Hex(raw)}, nil
+}
+
+func (s *Server) checkCos(bucket, object, region string) (codeRecord, *apiError) {
+	if !cosBucketRE.MatchString(bucket) || appIDSuffixRE.MatchString(bucket) {
+		return codeRecord{}, errf("InvalidParameterValue.CosBucketName",
+			"CosBucketName must be 2 to 50 lower-case letters, digits or '-', given without the -<appid> suffix; got %q", truncate(bucket, 64))
+	}
+	if !strings.HasPrefix(object, "/") || !(strings.HasSuffix(object, ".zip") || strings.HasSuffix(object, ".jar")) {
+		return codeRecord{}, errf("InvalidParameterValue.CosObjectName", "CosObjectName must start with '/' and end with .zip or .jar; got %q", truncate(object, 128))
+	}
+	if region != "" && !s.fixtures.hasRegion(region) {
+		return codeRecord{}, errf("InvalidParameterValue.Cos", "CosBucketRegion %q is not a known region", truncate(region, 32))
+	}
+	o := s.fixtures.cosObject(bucket, object, region)
+	if o == nil {
+		return codeRecord{}, errf("InvalidParameterValue.Cos", "COS object %s in bucket %s was not found", truncate(object, 128), bucket)
+	}
+	if o.Denied {
+		return codeRecord{}, errf("UnauthorizedOperation.Role", "the function role may not read COS object %s in bucket %s", object, bucket)
+	}
+	return codeRecord{Source: "Cos", Size: o.Size, Sha256: o.Sha256}, nil
+}
+
+// checkGit never quotes the URL, which may carry credentials.
+func (s *Server) checkGit(c *codeIn) (codeRecord, *apiError) {
+	u, err := url.Parse(c.GitUrl)
+	if c.GitUrl == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "GitUrl must be an http or https URL")
+	}
+	users := btoi(c.GitUserName != "") + btoi(c.GitUserNameSecret != "")
+	passwords := btoi(c.GitPassword != "") + btoi(c.GitPasswordSecret != "")
+	switch {
+	case passwords == 2:
+		return codeRecord{}, errf("InvalidParameterValue.CodeSecret", "give GitPassword or GitPasswordSecret, not both")
+	case users == 2:
+		return codeRecord{}, errf("InvalidParameterValue.CodeSecret", "give GitUserName or GitUserNameSecret, not both")
+	case users != passwords:
+		return codeRecord{}, errf("InvalidParameterValue.CodeSecret", "a Git user name needs a password, and a password needs a user name")
+	}
+	u.User = nil
+	clean := u.String()
+	if !s.fixtures.hasGitRepo(clean) {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "the Git repository could not be cloned")
+	}
+	return codeRecord{Source: "Git", Sha256: sha256Hex([]byte(clean))}, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func checkImage(ic *imageConfigIn) (codeRecord, *apiError) {
+	if ic.ImageType != "personal" && ic.ImageType != "enterprise" {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.ImageType must be personal or enterprise")
+	}
+	if ic.ImageUri == "" || strings.ContainsFunc(ic.ImageUri, unicode.IsSpace) {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.ImageUri must be a non-empty image reference")
+	}
+	if ic.ImageType == "enterprise" && ic.RegistryId == "" {
+		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.RegistryId is required for enterprise images")
+	}
+	port := int64(9000)
+	if ic.ImagePort != nil {
+		port = *ic.ImagePort
+		if port != -1 && (port < 1 || port > 65535) {
+			return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.ImagePort must be -1 or 1 to 65535; got %d", port)
+		}
+	}
+	uri := normalizeImageURI(ic.ImageUri)
+	img := &imageRecord{
+		ImageType: ic.ImageType, ImageURI: uri, RegistryID: ic.RegistryId, EntryPoint: ic.EntryPoint,
+		Command: ic.Command, Args: ic.Args, ImagePort: port,
+		ContainerImageAccelerate: ic.ContainerImageAccelerate != nil && *ic.ContainerImageAccelerate,
+	}
+	return codeRecord{Source: "Image", Sha256: sha256Hex([]byte(uri)), Image: img}, nil
+}
+
+// normalizeImageURI returns repo:tag@sha256:digest as the real service does,
+// inventing a stable digest when the client gave none.
+func normalizeImageURI(u string) string {
+	base, digest, hasDigest := strings.Cut(u, "@")
+	if !hasDigest {
+		digest = "sha256:" + sha256Hex([]byte(u))
+	}
+	if !strings.Contains(base[strings.LastIndex(base, "/")+1:], ":") {
+		base += ":latest"
+	}
+	return fmt.Sprintf("%s@%s", base, digest)
+}

@@ -1,0 +1,172 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+// Diagnostic summaries: fixed text, so users and tests can match them. The
+// detail carries the function, the API's message and RequestId, and what to
+// do next.
+const (
+	summaryCreate    = "Unable to Create SCF Function"
+	summaryRead      = "Unable to Read SCF Function"
+	summaryUpdate    = "Unable to Update SCF Function"
+	summaryDelete    = "Unable to Delete SCF Function"
+	summaryImport    = "Unable to Import SCF Function"
+	summaryWait      = "Error Waiting for SCF Function"
+	summaryCode      = "Unable to Read Function Code"
+	summaryConfigure = "Unexpected Resource Configure Type"
+)
+
+// apiErrorHint says which attribute an API error code is about and what the
+// user can do about it.
+type apiErrorHint struct {
+	attribute path.Path // empty when no single attribute is responsible
+	advice    string
+}
+
+var (
+	hintRetry      = "This is usually transient: run the command again. If it persists, contact Tencent Cloud support with the RequestId."
+	hintCredential = "Check `secret_id`, `secret_key` and `security_token` (or the TENCENTCLOUD_* environment variables): the key must exist, be enabled, match its SecretId, and a session token must not have expired. Also check that this machine's clock is correct: requests signed more than 5 minutes off are rejected."
+)
+
+// apiErrorHints maps every error code of the CreateFunction document (and the
+// other codes the resource can meet) to its attribute and advice.
+var apiErrorHints = map[string]apiErrorHint{
+	"FailedOperation.CreateFunction":               {advice: "The service could not create the function. " + hintRetry},
+	"FailedOperation.Namespace":                    {attribute: path.Root("namespace"), advice: "The service reported a namespace conflict; check that the namespace exists and is not being changed concurrently."},
+	"FailedOperation.FunctionStatusError":          {advice: "The function is still being deployed or changed by someone else. Wait until it is Active and apply again."},
+	"FailedOperation.UpdateFunctionCode":           {advice: "The function's code cannot be updated in its current state. Wait until it is Active and apply again."},
+	"FailedOperation.DeleteFunction":               {advice: "The function cannot be deleted in its current state (it may still be creating or updating). Wait and run the command again."},
+	"InternalError":                                {advice: hintRetry},
+	"InternalError.System":                         {advice: hintRetry},
+	"InvalidParameter.Payload":                     {advice: "The service could not parse the request. This is a provider bug; please report it with the RequestId."},
+	"InvalidParameterValue":                        {advice: "Check the value the message names against the attribute's documented rules."},
+	"InvalidParameterValue.Cls":                    {attribute: path.Root("cls_logset_id"), advice: "Set `cls_logset_id` and `cls_topic_id` together, to a logset and one of its topics that exist in this region."},
+	"InvalidParameterValue.Code":                   {attribute: path.Root("code"), advice: "Give exactly one code source in `code`."},
+	"InvalidParameterValue.CodeSecret":             {attribute: path.Root("code").AtName("git_password"), advice: "Give the Git user name and password together."},
+	"InvalidParameterValue.CodeSource":             {attribute: path.Root("code_source"), advice: "`code_source` must name the source given in `code` (`Git` is required for Git code)."},
+	"InvalidParameterValue.Cos":                    {attribute: path.Root("code").AtName("cos_object_name"), advice: "Check that the COS bucket, object and region exist and hold the code."},
+	"InvalidParameterValue.CosBucketName":          {attribute: path.Root("code").AtName("cos_bucket_name"), advice: "Use the bucket name without the `-<appid>` suffix."},
+	"InvalidParameterValue.CosObjectName":          {attribute: path.Root("code").AtName("cos_object_name"), advice: "The object name starts with `/` and ends in `.zip` or `.jar`."},
+	"InvalidParameterValue.Description":            {attribute: path.Root("description"), advice: "Use at most 1,000 letters, digits, spaces, commas and periods."},
+	"InvalidParameterValue.EipConfig":              {attribute: path.Root("public_net_config").AtName("eip_config"), advice: "A fixed public IP needs `public_net_status = \"ENABLE\"`."},
+	"InvalidParameterValue.Environment":            {attribute: path.Root("environment"), advice: "Variable names start with a letter and contain only letters, digits and `_`."},
+	"InvalidParameterValue.EnvironmentExceededLimit": {attribute: path.Root("environment"), advice: "Names and values together may not exceed 4 KB; move large values elsewhere."},
+	"InvalidParameterValue.FunctionName":           {attribute: path.Root("name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
+	"InvalidParameterValue.Handler":                {attribute: path.Root("handler"), advice: "Use `file.function` (`package.Class::method` for Java8)."},
+	"InvalidParameterValue.InitTimeout":            {attribute: path.Root("init_timeout"), advice: "Use 1 to 300 seconds."},
+	"InvalidParameterValue.Layers":                 {attribute: path.Root("layers"), advice: "Give at most 5 layers, each with a name and a version from 1."},
+	"InvalidParameterValue.MemorySize":             {attribute: path.Root("memory_size"), advice: "Use 64, or 128 to 3072 in steps of 128."},
+	"InvalidParameterValue.Namespace":              {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"InvalidParameterValue.PublicNetConfig":        {attribute: path.Root("public_net_config"), advice: "`public_net_status` is `ENABLE` or `DISABLE`; disabling public access needs `vpc_config`."},
+	"InvalidParameterValue.Runtime":                {attribute: path.Root("runtime"), advice: "Use one of the documented runtimes; the runtime of an existing function cannot change."},
+	"InvalidParameterValue.TempCosObjectName":      {attribute: path.Root("code").AtName("temp_cos_object_name"), advice: "Use the object name the temporary upload returned, such as `/<appid>/code.zip`."},
+	"InvalidParameterValue.Type":                   {attribute: path.Root("type"), advice: "Use `Event` or `HTTP`."},
+	"InvalidParameterValue.VpcNotSetWhenOpenCfs":   {attribute: path.Root("cfs_config"), advice: "Mounting CFS needs `vpc_config`."},
+	"InvalidParameterValue.ZipFile":                {attribute: path.Root("code").AtName("zip_file"), advice: "The file must be a standard zip archive of at most 50 MB; recompress it and apply again."},
+	"LimitExceeded.Eip":                            {attribute: path.Root("public_net_config").AtName("eip_config"), advice: "The account has no fixed public IP left; disable `eip_config` or ask Tencent Cloud for a higher quota."},
+	"LimitExceeded.Function":                       {advice: "The account has reached its function quota. Delete unused functions or ask for a higher quota with a ticket."},
+	"LimitExceeded.InitTimeout":                    {attribute: path.Root("init_timeout"), advice: "Use at most 300 seconds."},
+	"LimitExceeded.Memory":                         {attribute: path.Root("memory_size"), advice: "Use at most 3072 MB, or ask for a higher quota."},
+	"LimitExceeded.Timeout":                        {attribute: path.Root("timeout"), advice: "Use at most 900 seconds."},
+	"MissingParameter.Code":                        {attribute: path.Root("code"), advice: "Give the function's code in `code`."},
+	"MissingParameter.Runtime":                     {attribute: path.Root("runtime"), advice: "Set `runtime`."},
+	"ResourceInUse.Function":                       {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace. Import it with `terraform import` (ID `<namespace>/<name>`) or choose another name."},
+	"ResourceInUse.FunctionName":                   {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace (it may still be deleting). Import it with `terraform import`, wait for the deletion, or choose another name."},
+	"ResourceNotFound.Cmq":                         {attribute: path.Root("dead_letter_config"), advice: "Create the CMQ queue or topic first, or fix its name."},
+	"ResourceNotFound.Demo":                        {attribute: path.Root("code").AtName("demo_id"), advice: "Use a demo ID that exists in this region."},
+	"ResourceNotFound.Layer":                       {attribute: path.Root("layers"), advice: "Publish the layer version first, or fix its name or version."},
+	"ResourceNotFound.Namespace":                   {attribute: path.Root("namespace"), advice: "Create the namespace first."},
+	"ResourceNotFound.Role":                        {attribute: path.Root("role"), advice: "Create the CAM role first, or fix its name."},
+	"ResourceNotFound.Vpc":                         {attribute: path.Root("vpc_config"), advice: "Use a VPC and one of its subnets that exist in this region."},
+	"ResourceUnavailable.Namespace":                {attribute: path.Root("namespace"), advice: "The namespace cannot take new functions now; use another namespace."},
+	"UnauthorizedOperation.CAM":                    {advice: "The API key is not allowed to call this action. Grant it SCF permissions in CAM (for example the QcloudSCFFullAccess policy)."},
+	"UnauthorizedOperation.Region":                 {advice: "The account cannot use SCF in this region. Check the provider's `region`."},
+	"UnauthorizedOperation.Role":                   {attribute: path.Root("role"), advice: "The function's role has no permission to read the code from COS. Grant it COS read access."},
+	"UnauthorizedOperation.TempCosAppid":           {attribute: path.Root("code").AtName("temp_cos_object_name"), advice: "The temporary COS object belongs to another account; upload the code with this account."},
+	"UnsupportedOperation":                         {advice: "The service does not support this combination of settings for this function."},
+	"RequestSizeLimitExceeded":                     {attribute: path.Root("code").AtName("zip_file"), advice: "The request was larger than the API accepts (10 MB); upload large packages to COS and use `cos_bucket_name`/`cos_object_name`."},
+}
+
+// addAPIError reports err under summary. action describes what was being
+// done ("creating function default/hello"). API errors land on the attribute
+// responsible for them when there is one.
+func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
+	detail, attribute := describeError(action, err)
+	if attribute.Equal(path.Empty()) {
+		diags.AddError(summary, detail)
+		return
+	}
+	diags.AddAttributeError(attribute, summary, detail)
+}
+
+func describeError(action string, err error) (string, path.Path) {
+	var (
+		apiErr   *scfapi.APIError
+		status   *scfapi.StatusError
+		timeout  *scfapi.WaitTimeoutError
+		adoption *scfapi.AdoptionError
+	)
+	switch {
+	case errors.As(err, &status):
+		reasons := make([]string, 0, len(status.Reasons))
+		for _, r := range status.Reasons {
+			reasons = append(reasons, r.ErrorCode+": "+r.ErrorMessage)
+		}
+		why := strings.Join(reasons, "; ")
+		if why == "" {
+			why = status.StatusDesc
+		}
+		if why == "" {
+			why = "the service gave no reason"
+		}
+		return fmt.Sprintf("While %s, the function ended in status %s: %s.\n\nFix the cause and apply again. "+
+			"A function that failed to create is kept in state as tainted, so the next apply replaces it.",
+			action, status.Status, why), path.Empty()
+	case errors.As(err, &timeout):
+		return fmt.Sprintf("While %s: %s.\n\nThe function is kept in state; the next apply waits for it again. "+
+			"If it routinely takes this long, raise the `timeouts` of the resource.", action, timeout.Error()), path.Empty()
+	case errors.As(err, &adoption):
+		return fmt.Sprintf("While %s: %s", action, adoption.Error()), path.Root("name")
+	case errors.As(err, &apiErr):
+		hint, known := apiErrorHints[apiErr.Code]
+		if !known {
+			hint = genericHint(apiErr.Code)
+		}
+		detail := fmt.Sprintf("While %s, the API answered %s: %s (RequestId: %s).", action, apiErr.Code,
+			strings.TrimSuffix(apiErr.Message, "."), requestIDOrNone(apiErr.RequestID))
+		if hint.advice != "" {
+			detail += "\n\n" + hint.advice
+		}
+		return detail, hint.attribute
+	default:
+		return fmt.Sprintf("While %s: %s.", action, err), path.Empty()
+	}
+}
+
+func genericHint(code string) apiErrorHint {
+	switch {
+	case scfapi.IsAuthFailure(&scfapi.APIError{Code: code}):
+		return apiErrorHint{advice: hintCredential}
+	case scfapi.IsThrottled(&scfapi.APIError{Code: code}):
+		return apiErrorHint{advice: "The API kept throttling after every retry. Lower `rate_limits` or `-parallelism`, or raise `max_retries`."}
+	case strings.HasPrefix(code, "InternalError"), strings.HasPrefix(code, "ClientError.NetworkError"):
+		return apiErrorHint{advice: hintRetry}
+	}
+	return apiErrorHint{}
+}
+
+func requestIDOrNone(id string) string {
+	if id == "" {
+		return "none"
+	}
+	return id
+}

@@ -1,0 +1,367 @@
+// Package provider implements the Terraform provider for Tencent Cloud
+// Serverless Cloud Function (SCF) on terraform-plugin-framework.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+// Environment variables the provider reads, the same names the official
+// tencentcloud provider uses so existing shells keep working.
+const (
+	envRegion        = "TENCENTCLOUD_REGION"
+	envSecretID      = "TENCENTCLOUD_SECRET_ID"
+	envSecretKey     = "TENCENTCLOUD_SECRET_KEY"
+	envSecurityToken = "TENCENTCLOUD_SECURITY_TOKEN"
+	envEndpoint      = "SCF_ENDPOINT"
+)
+
+var _ provider.Provider = (*scfProvider)(nil)
+
+// scfProvider is the provider implementation.
+type scfProvider struct {
+	version string
+
+	// tuneClient lets tests shorten waiter intervals and retry delays; nil in
+	// production.
+	tuneClient func(*scfapi.Config)
+}
+
+// scfProviderModel maps the provider block.
+type scfProviderModel struct {
+	Region        types.String `tfsdk:"region"`
+	SecretID      types.String `tfsdk:"secret_id"`
+	SecretKey     types.String `tfsdk:"secret_key"`
+	SecurityToken types.String `tfsdk:"security_token"`
+	Endpoint      types.String `tfsdk:"endpoint"`
+	RateLimits    types.Map    `tfsdk:"rate_limits"`
+	MaxRetries    types.Int64  `tfsdk:"max_retries"`
+}
+
+// New returns a constructor for the provider, as providerserver.Serve expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &scfProvider{version: version}
+	}
+}
+
+func (p *scfProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "scf"
+	resp.Version = p.version
+}
+
+func (p *scfProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages Tencent Cloud Serverless Cloud Function (SCF) resources through " +
+			"TencentCloud API 3.0 (SCF version `2018-04-16`). Every API call of a provider instance goes " +
+			"through one shared client that throttles each action to its documented rate and retries " +
+			"throttled or failed reads with exponential backoff.",
+		Attributes: map[string]schema.Attribute{
+			"region": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Region of the functions, such as `ap-guangzhou`. Finance regions (`ap-shanghai-fsi`, " +
+					"`ap-shenzhen-fsi`) are sent to their own regional endpoint automatically. May also be set " +
+					"with the `" + envRegion + "` environment variable.",
+			},
+			"secret_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "SecretId of the API key. May also be set with `" + envSecretID + "`; when neither " +
+					"is set, the shared credentials file of the Tencent Cloud SDK (`~/.tencentcloud/credentials`, " +
+					"or the file named by `TENCENTCLOUD_CREDENTIALS_FILE`) is used.",
+			},
+			"secret_key": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "SecretKey of the API key. May also be set with `" + envSecretKey + "`, or come " +
+					"from the shared credentials file together with `secret_id`.",
+			},
+			"security_token": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "Session token of temporary (STS) credentials. May also be set with `" +
+					envSecurityToken + "`. Leave unset for permanent API keys.",
+			},
+			"endpoint": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Full URL (scheme, host and optional port) that receives every API call, SCF and " +
+					"Tag alike, such as `http://127.0.0.1:9000` for the bundled `scf-fake` server. May also be set " +
+					"with `" + envEndpoint + "`. When unset, calls go to `scf.tencentcloudapi.com` and " +
+					"`tag.tencentcloudapi.com` (or the region's host in Finance regions).",
+				Validators: []validator.String{endpointURLValidator{}},
+			},
+			"rate_limits": schema.MapAttribute{
+				Optional:    true,
+				ElementType: types.Float64Type,
+				MarkdownDescription: "Requests per second allowed for each API action, keyed by action name " +
+					"(for example `{ CreateFunction = 5 }`). Actions not listed keep their defaults: " +
+					defaultRateLimitsMarkdown() + ". Calls wait for their turn instead of failing, so bulk " +
+					"applies stay under the API's limits at any `-parallelism`.",
+				Validators: []validator.Map{
+					mapvalidator.KeysAre(rateLimitActionValidator{}),
+					mapvalidator.ValueFloat64sAre(float64validator.AtLeast(0.01)),
+				},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many times a throttled call, or a read that failed with an internal "+
+					"or network error, is retried with exponential backoff and jitter. Defaults to `%d`; `0` "+
+					"disables retries. Retries never outlast the operation's timeout.", scfapi.DefaultMaxRetries),
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+		},
+	}
+}
+
+func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config scfProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	for _, a := range []struct {
+		value types.String
+		name  string
+		env   string
+	}{
+		{config.Region, "region", envRegion},
+		{config.SecretID, "secret_id", envSecretID},
+		{config.SecretKey, "secret_key", envSecretKey},
+		{config.SecurityToken, "security_token", envSecurityToken},
+		{config.Endpoint, "endpoint", envEndpoint},
+	} {
+		if a.value.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(a.name), "Unknown SCF Provider Setting",
+				fmt.Sprintf("The provider cannot build its API client because `%s` depends on a value that is not "+
+					"known until apply. Set it to a literal or a variable, or set the %s environment variable instead.",
+					a.name, a.env))
+		}
+	}
+	if config.RateLimits.IsUnknown() || config.MaxRetries.IsUnknown() {
+		resp.Diagnostics.AddError("Unknown SCF Provider Setting",
+			"`rate_limits` and `max_retries` must be known when the provider is configured; use literals or variables.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	region := stringOrEnv(config.Region, envRegion)
+	if region == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("region"), "Missing SCF Region",
+			"The provider needs a region such as `ap-guangzhou`. Set `region` in the provider block or the "+
+				envRegion+" environment variable.")
+	}
+	credential := resolveCredential(config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	cfg := scfapi.Config{
+		Region:     region,
+		Credential: credential,
+		Endpoint:   stringOrEnv(config.Endpoint, envEndpoint),
+	}
+	if !config.RateLimits.IsNull() {
+		limits := map[string]float64{}
+		resp.Diagnostics.Append(config.RateLimits.ElementsAs(ctx, &limits, false)...)
+		cfg.RateLimits = limits
+	}
+	if !config.MaxRetries.IsNull() {
+		cfg.MaxRetries = int(config.MaxRetries.ValueInt64())
+		if cfg.MaxRetries == 0 {
+			cfg.MaxRetries = -1 // the client reads 0 as "default"; the user asked for none
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg.Logger = apiCallLogger(credential)
+	if p.tuneClient != nil {
+		p.tuneClient(&cfg)
+	}
+
+	client, err := scfapi.New(cfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to Create SCF API Client",
+			"The provider settings were rejected: "+err.Error())
+		return
+	}
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewSCFFunctionResource,
+	}
+}
+
+func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+func stringOrEnv(v types.String, env string) string {
+	if !v.IsNull() && v.ValueString() != "" {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+// resolveCredential picks the API key from the provider block, then the
+// environment, then the SDK's shared credentials file, and reports what is
+// missing with every way to set it.
+func resolveCredential(config scfProviderModel, diags interface {
+	AddAttributeError(path.Path, string, string)
+}) common.CredentialIface {
+	id := stringOrEnv(config.SecretID, envSecretID)
+	key := stringOrEnv(config.SecretKey, envSecretKey)
+	token := stringOrEnv(config.SecurityToken, envSecurityToken)
+
+	switch {
+	case id != "" && key != "":
+		if token != "" {
+			return common.NewTokenCredential(id, key, token)
+		}
+		return common.NewCredential(id, key)
+	case id == "" && key == "":
+		if cred, err := common.DefaultProfileProvider().GetCredential(); err == nil {
+			return cred
+		}
+		diags.AddAttributeError(path.Root("secret_id"), "Missing SCF API Credentials",
+			"No API key was found. Set `secret_id` and `secret_key` in the provider block, or the "+envSecretID+
+				" and "+envSecretKey+" environment variables, or write them to the shared credentials file "+
+				"~/.tencentcloud/credentials (section [default], keys secret_id and secret_key).")
+	case id == "":
+		diags.AddAttributeError(path.Root("secret_id"), "Missing SCF API Secret ID",
+			"A secret key is set but its SecretId is not. Set `secret_id` in the provider block or the "+
+				envSecretID+" environment variable.")
+	default:
+		diags.AddAttributeError(path.Root("secret_key"), "Missing SCF API Secret Key",
+			"A SecretId is set but its secret key is not. Set `secret_key` in the provider block or the "+
+				envSecretKey+" environment variable.")
+	}
+	return nil
+}
+
+// apiCallLogger bridges the client's per-call hook to tflog. The hook never
+// receives request bodies, but the secrets are masked anyway in case an
+// error code or message ever echoes one.
+func apiCallLogger(credential common.CredentialIface) scfapi.CallLogger {
+	_, key, token := credential.GetCredential()
+	secrets := []string{key}
+	if token != "" {
+		secrets = append(secrets, token)
+	}
+	return func(ctx context.Context, call scfapi.CallInfo) {
+		ctx = tflog.MaskLogStrings(ctx, secrets...)
+		fields := map[string]any{
+			"action":      call.Action,
+			"attempt":     call.Attempt,
+			"duration_ms": call.Duration.Milliseconds(),
+			"request_id":  call.RequestID,
+		}
+		if call.FunctionName != "" {
+			fields["function"] = call.Namespace + "/" + call.FunctionName
+		}
+		if call.Wait > 0 {
+			fields["throttle_wait_ms"] = call.Wait.Milliseconds()
+		}
+		msg := "SCF API call succeeded"
+		if call.ErrorCode != "" {
+			fields["error_code"] = call.ErrorCode
+			msg = "SCF API call failed"
+			if call.Retry {
+				msg = "SCF API call failed, retrying"
+			}
+		}
+		tflog.Debug(ctx, msg, fields)
+	}
+}
+
+func defaultRateLimitsMarkdown() string {
+	limits := scfapi.DefaultRateLimits()
+	actions := make([]string, 0, len(limits))
+	for a := range limits {
+		actions = append(actions, a)
+	}
+	sort.Strings(actions)
+	parts := make([]string, 0, len(actions))
+	for _, a := range actions {
+		parts = append(parts, fmt.Sprintf("`%s` %g/s", a, limits[a]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// endpointURLValidator checks that `endpoint` is a URL with a scheme and a
+// host, the form the client needs to reach a non-default server.
+type endpointURLValidator struct{}
+
+func (endpointURLValidator) Description(_ context.Context) string {
+	return "must be an http or https URL with a host, such as http://127.0.0.1:9000"
+}
+
+func (v endpointURLValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v endpointURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SCF Endpoint",
+			fmt.Sprintf("`endpoint` %s; got %q.", v.Description(ctx), raw))
+	}
+}
+
+// rateLimitActionValidator rejects rate_limits keys that name no action the
+// provider calls, so a typo does not silently leave the default in place.
+type rateLimitActionValidator struct{}
+
+func (rateLimitActionValidator) Description(_ context.Context) string {
+	return "must name an API action the provider calls"
+}
+
+func (v rateLimitActionValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v rateLimitActionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	action := req.ConfigValue.ValueString()
+	limits := scfapi.DefaultRateLimits()
+	if _, ok := limits[action]; ok {
+		return
+	}
+	known := make([]string, 0, len(limits))
+	for a := range limits {
+		known = append(known, a)
+	}
+	sort.Strings(known)
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Rate Limit Action",
+		fmt.Sprintf("%q is not an API action of this provider. Use one of: %s.", action, strings.Join(known, ", ")))
+}

@@ -1,0 +1,322 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithImportState      = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*scfFunctionResource)(nil)
+)
+
+const (
+	defaultCreateTimeout = 10 * time.Minute
+	defaultUpdateTimeout = 10 * time.Minute
+	defaultDeleteTimeout = 10 * time.Minute
+
+	// stateCaptureTimeout bounds the read that records a function whose
+	// creation failed or timed out, after the operation's own context ended.
+	stateCaptureTimeout = 30 * time.Second
+)
+
+// NewSCFFunctionResource returns the scf_function resource.
+func NewSCFFunctionResource() resource.Resource {
+	return &scfFunctionResource{}
+}
+
+// scfFunctionResource manages one SCF function through the shared client.
+type scfFunctionResource struct {
+	client *scfapi.Client
+}
+
+func (r *scfFunctionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_function"
+}
+
+func (r *scfFunctionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*scfapi.Client)
+	if !ok {
+		resp.Diagnostics.AddError(summaryConfigure,
+			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
+		return
+	}
+	r.client = client
+}
+
+func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan scfFunctionResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	namespace, name := plan.Namespace.ValueString(), plan.Name.ValueString()
+	action := "creating function " + functionID(namespace, name)
+
+	request, digest := r.expandCreate(ctx, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.CreateFunction(ctx, request); err != nil {
+		addAPIError(&resp.Diagnostics, summaryCreate, action, err)
+		return
+	}
+	tflog.Info(ctx, "SCF function created, waiting for it to become Active", map[string]any{"function": functionID(namespace, name)})
+
+	fn, waitErr := r.client.WaitForActive(ctx, namespace, name)
+	if waitErr != nil {
+		// The function exists: record it, so it is tainted and replaced by the
+		// next apply instead of being orphaned.
+		r.captureAfterFailure(ctx, namespace, name, &plan, resp.State.Set, &resp.Diagnostics)
+		addAPIError(&resp.Diagnostics, summaryWait, action, waitErr)
+		return
+	}
+	r.finish(ctx, fn, digest, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *scfFunctionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state scfFunctionResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
+
+	fn, err := r.client.GetFunction(ctx, namespace, name)
+	if scfapi.IsNotFound(err) {
+		tflog.Warn(ctx, "SCF function not found; removing it from state", map[string]any{"function": functionID(namespace, name)})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryRead, "reading function "+functionID(namespace, name), err)
+		return
+	}
+	r.finish(ctx, fn, "", &state, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *scfFunctionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state scfFunctionResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
+	action := "updating function " + functionID(namespace, name)
+	var fn *scfapi.Function
+	digest := state.CodeSHA256.ValueString()
+
+	// A failed step leaves the function partly updated: refresh state from the
+	// service so the next plan shows exactly what is left to do.
+	failed := func(summary string, err error) {
+		addAPIError(&resp.Diagnostics, summary, action, err)
+		r.captureAfterFailure(ctx, namespace, name, &state, resp.State.Set, &resp.Diagnostics)
+	}
+
+	if codeUpdate := r.expandCodeUpdate(ctx, plan, state, &resp.Diagnostics); codeUpdate != nil {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if err := r.client.UpdateFunctionCode(ctx, codeUpdate.request); err != nil {
+			failed(summaryUpdate, err)
+			return
+		}
+		var err error
+		if fn, err = r.client.WaitForActive(ctx, namespace, name); err != nil {
+			failed(summaryWait, err)
+			return
+		}
+		digest = codeUpdate.digest
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if configUpdate := expandConfigUpdate(ctx, plan, state, &resp.Diagnostics); configUpdate != nil {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if err := r.client.UpdateFunctionConfiguration(ctx, configUpdate); err != nil {
+			failed(summaryUpdate, err)
+			return
+		}
+		var err error
+		if fn, err = r.client.WaitForActive(ctx, namespace, name); err != nil {
+			failed(summaryWait, err)
+			return
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	replace, remove := diffTags(ctx, plan.Tags, state.Tags, &resp.Diagnostics)
+	if len(replace) > 0 || len(remove) > 0 {
+		if err := r.client.ModifyResourceTags(ctx, namespace, name, replace, remove); err != nil {
+			failed(summaryUpdate, err)
+			return
+		}
+		fn = nil // the tags changed after the last read
+	}
+
+	if fn == nil {
+		var err error
+		if fn, err = r.client.GetFunction(ctx, namespace, name); err != nil {
+			addAPIError(&resp.Diagnostics, summaryRead, "reading function "+functionID(namespace, name)+" after the update", err)
+			return
+		}
+	}
+	r.finish(ctx, fn, digest, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *scfFunctionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state scfFunctionResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
+	action := "deleting function " + functionID(namespace, name)
+	err := r.client.DeleteFunction(ctx, namespace, name)
+	if scfapi.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryDelete, action, err)
+		return
+	}
+	if err := r.client.WaitForDeleted(ctx, namespace, name); err != nil {
+		addAPIError(&resp.Diagnostics, summaryWait, action, err)
+	}
+}
+
+func (r *scfFunctionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	namespace, name, err := parseFunctionID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError(summaryImport, err.Error()+".")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), functionID(namespace, name))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), namespace)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+}
+
+// finish completes model from a function the service returned. digest is
+// the code digest already known from this operation, or "" to ask the API.
+func (r *scfFunctionResource) finish(ctx context.Context, fn *scfapi.Function, digest string, model *scfFunctionResourceModel, diags *diag.Diagnostics) {
+	if digest == "" {
+		address, err := r.client.GetFunctionAddress(ctx, fn.Namespace, fn.FunctionName)
+		if err != nil {
+			addAPIError(diags, summaryRead, "reading the code digest of function "+functionID(fn.Namespace, fn.FunctionName), err)
+			return
+		}
+		digest = address.CodeSha256
+	}
+	flattenFunction(ctx, fn, digest, model, diags)
+}
+
+// captureAfterFailure records what the service holds after a create or update
+// that did not finish, using a fresh context because the operation's may
+// have expired. When even that read fails, the planned values are kept with
+// unknowns cleared, so the function is still tracked.
+func (r *scfFunctionResource) captureAfterFailure(ctx context.Context, namespace, name string, model *scfFunctionResourceModel,
+	set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
+	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), stateCaptureTimeout)
+	defer cancel()
+
+	model.ID = types.StringValue(functionID(namespace, name))
+	if fn, err := r.client.GetFunction(readCtx, namespace, name); err == nil {
+		var scratch diag.Diagnostics
+		r.finish(readCtx, fn, "", model, &scratch)
+		if scratch.HasError() {
+			tflog.Warn(ctx, "could not read the code digest of a function that failed; it stays unknown")
+		}
+	}
+	clearUnknowns(model)
+	diags.Append(set(ctx, model)...)
+}
+
+// clearUnknowns replaces values that are still unknown with null, because
+// state cannot hold unknown values.
+func clearUnknowns(m *scfFunctionResourceModel) {
+	for _, s := range []*types.String{&m.Handler, &m.ClsLogsetID, &m.ClsTopicID, &m.FunctionID, &m.Status,
+		&m.StatusDesc, &m.CodeSHA256, &m.CreatedTime, &m.ModifiedTime} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	if m.CodeSize.IsUnknown() {
+		m.CodeSize = types.Int64Null()
+	}
+	if m.PublicNetConfig.IsUnknown() {
+		m.PublicNetConfig = types.ObjectNull(publicNetAttrTypes)
+	}
+}
+
+// codeUpload is an UpdateFunctionCode call and the digest it deploys ("" when
+// the service computes it, as for COS code).
+type codeUpload struct {
+	request *scfapi.UpdateFunctionCodeRequest
+	digest  string
+}
+
+// readZip loads the configured zip for upload and refuses a file that changed
+// since plan: uploading other bytes than the plan showed would be a surprise.
+func readZip(ctx context.Context, zipPath types.String, plannedDigest types.String, diags *diag.Diagnostics) (string, string) {
+	encoded, info, err := codezip.ReadBase64(ctx, zipPath.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("code").AtName("zip_file"), summaryCode, err.Error())
+		return "", ""
+	}
+	if !plannedDigest.IsUnknown() && !plannedDigest.IsNull() && plannedDigest.ValueString() != info.SHA256 {
+		diags.AddAttributeError(path.Root("code").AtName("zip_file"), summaryCode,
+			fmt.Sprintf("%s changed after the plan was made (planned SHA-256 %s, now %s). Run plan again.",
+				zipPath.ValueString(), plannedDigest.ValueString(), info.SHA256))
+		return "", ""
+	}
+	return encoded, info.SHA256
+}

@@ -7,8 +7,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // FaultKind names a failure the fake can inject.
@@ -204,9 +202,41 @@ func (s *Server) randomFaultLocked(action string) FaultKind {
 
 // ---- rate limits ----
 
-type limiterEntry struct {
+// tokenBucket is a per-action limiter: it starts full with burst = the
+// per-second rate (at least 1) and refills continuously. It replaces
+// golang.org/x/time/rate, whose current release requires a newer go
+// directive than this module declares.
+type tokenBucket struct {
 	perSecond float64
-	lim       *rate.Limiter
+	burst     float64
+	tokens    float64
+	last      time.Time
+}
+
+func newLimiter(perSecond float64) *tokenBucket {
+	if perSecond <= 0 || math.IsNaN(perSecond) || math.IsInf(perSecond, 0) {
+		return &tokenBucket{perSecond: math.Inf(1)}
+	}
+	burst := max(math.Ceil(perSecond), 1)
+	return &tokenBucket{perSecond: perSecond, burst: burst, tokens: burst}
+}
+
+// allow takes one token if available.
+func (b *tokenBucket) allow(now time.Time) bool {
+	if math.IsInf(b.perSecond, 1) {
+		return true
+	}
+	if !b.last.IsZero() && now.After(b.last) {
+		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.perSecond)
+	}
+	if b.last.IsZero() || now.After(b.last) {
+		b.last = now
+	}
+	if b.tokens >= 1 {
+		b.tokens--
+		return true
+	}
+	return false
 }
 
 // DefaultRateLimits returns the documented per-action limits in requests per second.
@@ -227,18 +257,10 @@ func DefaultRateLimits() map[string]float64 {
 	}
 }
 
-func newLimiter(perSecond float64) *limiterEntry {
-	if perSecond <= 0 || math.IsNaN(perSecond) || math.IsInf(perSecond, 0) {
-		return &limiterEntry{perSecond: perSecond, lim: rate.NewLimiter(rate.Inf, 1)}
-	}
-	burst := max(int(math.Ceil(perSecond)), 1)
-	return &limiterEntry{perSecond: perSecond, lim: rate.NewLimiter(rate.Limit(perSecond), burst)}
-}
-
 func (s *Server) initLimiters(overrides map[string]float64) {
 	limits := DefaultRateLimits()
 	maps.Copy(limits, overrides)
-	s.limiters = make(map[string]*limiterEntry, len(limits))
+	s.limiters = make(map[string]*tokenBucket, len(limits))
 	for a, v := range limits {
 		s.limiters[a] = newLimiter(v)
 	}
@@ -256,7 +278,7 @@ func (s *Server) checkRateLimit(action string) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l := s.limiters[action]
-	if l == nil || l.lim.Allow() {
+	if l == nil || l.allow(time.Now()) {
 		return nil
 	}
 	s.stats.Throttled++

@@ -5,6 +5,7 @@
 package fakescf
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/json"
 	"errors"
@@ -103,7 +104,7 @@ type Server struct {
 	// that a request sees one consistent configuration.
 	createDelay, updateDelay, deleteDelay time.Duration
 	failNext                              map[string][]StatusReason
-	limiters                              map[string]*limiterEntry
+	limiters                              map[string]*tokenBucket
 	faults                                faultState
 	stats                                 Stats
 	persistErr                            error
@@ -213,7 +214,7 @@ func StartLocal(opts Options) (srv *Server, baseURL string, stop func(), err err
 	if err != nil {
 		return nil, "", nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("fakescf: listening: %w", err)
 	}

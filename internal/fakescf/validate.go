@@ -363,13 +363,6 @@ func checkFlag(name string, v *string) *apiError {
 	return nil
 }
 
-func flagOr(v *string, def string) string {
-	if v == nil {
-		return def
-	}
-	return *v
-}
-
 func checkEnableDisable(name, v string) *apiError {
 	if v != enable && v != disable {
 		return errf("InvalidParameterValue", "%s must be ENABLE or DISABLE; got %q", name, truncate(v, 16))
@@ -545,7 +538,7 @@ func (s *Server) checkCos(bucket, object, region string) (codeRecord, *apiError)
 		return codeRecord{}, errf("InvalidParameterValue.CosBucketName",
 			"CosBucketName must be 2 to 50 lower-case letters, digits or '-', given without the -<appid> suffix; got %q", truncate(bucket, 64))
 	}
-	if !strings.HasPrefix(object, "/") || !(strings.HasSuffix(object, ".zip") || strings.HasSuffix(object, ".jar")) {
+	if !strings.HasPrefix(object, "/") || (!strings.HasSuffix(object, ".zip") && !strings.HasSuffix(object, ".jar")) {
 		return codeRecord{}, errf("InvalidParameterValue.CosObjectName", "CosObjectName must start with '/' and end with .zip or .jar; got %q", truncate(object, 128))
 	}
 	if region != "" && !s.fixtures.hasRegion(region) {

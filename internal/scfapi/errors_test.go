@@ -124,7 +124,7 @@ func TestGatewayErrorBodyIsNotQuotedAndReadsRetry(t *testing.T) {
 		if c.N == 2 {
 			return reply{Status: 503, Raw: `{"note":"SECRET-ISH JSON"}`}
 		}
-		return reply{Resp: function("fn", "Active")}
+		return reply{Resp: function("Active")}
 	})
 	var codes []string
 	c := newTestClient(t, f, func(cfg *scfapi.Config) {

@@ -201,10 +201,10 @@ func testCtx(t *testing.T) context.Context {
 	return ctx
 }
 
-// function returns a GetFunction answer with every object non-null.
-func function(name, status string) map[string]any {
+// function returns a GetFunction answer for "fn" with every object non-null.
+func function(status string) map[string]any {
 	return map[string]any{
-		"FunctionName": name, "Namespace": "default", "Status": status, "StatusDesc": "",
+		"FunctionName": "fn", "Namespace": "default", "Status": status, "StatusDesc": "",
 		"StatusReasons": []any{}, "AddTime": serviceTime(time.Now()), "ModTime": serviceTime(time.Now()),
 		"Handler": "index.main", "Runtime": "Python2.7", "MemorySize": 128, "Timeout": 3, "Type": "Event",
 		"Description": "", "Role": "", "CodeSize": 0, "ClsLogsetId": "auto-logset", "ClsTopicId": "auto-topic",

@@ -27,7 +27,7 @@ func createRequest(zip []byte) *scfapi.CreateFunctionRequest {
 // createdFunction is what GetFunction shows for createRequest(zip): the
 // service's defaults for omitted fields, and CLS ids it filled in itself.
 func createdFunction(zip []byte, addTime time.Time) map[string]any {
-	f := function("fn", scfapi.StatusCreating)
+	f := function(scfapi.StatusCreating)
 	f["AddTime"] = serviceTime(addTime)
 	f["CodeSize"] = len(zip)
 	f["Environment"] = map[string]any{"Variables": []any{map[string]any{"Key": "TOKEN", "Value": secretEnvValue}}}
@@ -180,7 +180,7 @@ func TestCreateInUseOnFirstAttemptIsReturnedAsIs(t *testing.T) {
 
 func TestCreateWithDefaultsIsAdopted(t *testing.T) {
 	f := newFakeAPI(t, lostCreate(func(int) reply {
-		fn := function("fn", scfapi.StatusCreating)
+		fn := function(scfapi.StatusCreating)
 		fn["Handler"] = ""
 		return reply{Resp: fn}
 	}, neverResent))
@@ -217,7 +217,7 @@ func TestLostUpdate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.status, func(t *testing.T) {
-			f := newFakeAPI(t, lostMutation("UpdateFunctionCode", func(int) reply { return reply{Resp: function("fn", tt.status)} }))
+			f := newFakeAPI(t, lostMutation("UpdateFunctionCode", func(int) reply { return reply{Resp: function(tt.status)} }))
 			c := newTestClient(t, f, nil)
 			err := c.UpdateFunctionCode(testCtx(t), &scfapi.UpdateFunctionCodeRequest{FunctionName: sp("fn"), Handler: sp("a.b")})
 			if err != nil {
@@ -245,8 +245,8 @@ func TestLostDelete(t *testing.T) {
 		wantSends int
 	}{
 		{"NotFound", fail("ResourceNotFound.FunctionName"), 1},
-		{"Deleting", reply{Resp: function("fn", scfapi.StatusDeleting)}, 1},
-		{"Active", reply{Resp: function("fn", scfapi.StatusActive)}, 2},
+		{"Deleting", reply{Resp: function(scfapi.StatusDeleting)}, 1},
+		{"Active", reply{Resp: function(scfapi.StatusActive)}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

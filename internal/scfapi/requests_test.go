@@ -228,7 +228,8 @@ func TestListAllFunctionsReadsEveryPage(t *testing.T) {
 		if body["Limit"] != float64(100) || body["Namespace"] != "ns" {
 			t.Errorf("page request %v", body)
 		}
-		offsets = append(offsets, body["Offset"].(float64))
+		offset, _ := body["Offset"].(float64)
+		offsets = append(offsets, offset)
 	}
 	if !slices.Equal(offsets, []float64{0, 100, 200}) {
 		t.Errorf("offsets = %v", offsets)

@@ -21,9 +21,10 @@ func TestBackoffWindowDoublesUpToTheCap(t *testing.T) {
 	for n := 1; n <= 5; n++ {
 		c.backoff(n)
 	}
-	want := []time.Duration{1, 2, 4, 5, 5}
+	ms := time.Millisecond
+	want := []time.Duration{ms, 2 * ms, 4 * ms, 5 * ms, 5 * ms}
 	for i, w := range want {
-		if windows[i] != w*time.Millisecond {
+		if windows[i] != w {
 			t.Fatalf("windows = %v, want %v ms", windows, want)
 		}
 	}

@@ -20,7 +20,7 @@ func failFirst(n int, code string, success map[string]any) func(call) reply {
 func TestThrottledCallsAreRetried(t *testing.T) {
 	for _, code := range []string{"RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "LimitExceeded.RateLimitExceeded"} {
 		t.Run(code, func(t *testing.T) {
-			f := newFakeAPI(t, failFirst(2, code, function("fn", "Active")))
+			f := newFakeAPI(t, failFirst(2, code, function("Active")))
 			c := newTestClient(t, f, nil)
 			if _, err := c.GetFunction(testCtx(t), "ns", "fn"); err != nil {
 				t.Errorf("GetFunction: %v", err)
@@ -40,7 +40,7 @@ func TestThrottledCallsAreRetried(t *testing.T) {
 }
 
 func TestInternalErrorRetriedForReadsOnly(t *testing.T) {
-	f := newFakeAPI(t, failFirst(1, "InternalError.System", function("fn", "Active")))
+	f := newFakeAPI(t, failFirst(1, "InternalError.System", function("Active")))
 	c := newTestClient(t, f, nil)
 	ctx := testCtx(t)
 	if _, err := c.GetFunction(ctx, "ns", "fn"); err != nil {
@@ -71,11 +71,13 @@ func TestInternalErrorRetriedForReadsOnly(t *testing.T) {
 		"UpdateFunctionConfiguration": func(ctx context.Context) error {
 			return c.UpdateFunctionConfiguration(ctx, &scfapi.UpdateFunctionConfigurationRequest{FunctionName: sp("fn")})
 		},
-		"DeleteFunction":     func(ctx context.Context) error { return c.DeleteFunction(ctx, "ns", "fn") },
-		"CreateNamespace":    func(ctx context.Context) error { return c.CreateNamespace(ctx, "ns", "") },
-		"DeleteNamespace":    func(ctx context.Context) error { return c.DeleteNamespace(ctx, "ns") },
-		"UpdateNamespace":    func(ctx context.Context) error { return c.UpdateNamespace(ctx, "ns", "d") },
-		"ModifyResourceTags": func(ctx context.Context) error { return c.ModifyResourceTags(ctx, "ns", "fn", map[string]string{"a": "b"}, nil) },
+		"DeleteFunction":  func(ctx context.Context) error { return c.DeleteFunction(ctx, "ns", "fn") },
+		"CreateNamespace": func(ctx context.Context) error { return c.CreateNamespace(ctx, "ns", "") },
+		"DeleteNamespace": func(ctx context.Context) error { return c.DeleteNamespace(ctx, "ns") },
+		"UpdateNamespace": func(ctx context.Context) error { return c.UpdateNamespace(ctx, "ns", "d") },
+		"ModifyResourceTags": func(ctx context.Context) error {
+			return c.ModifyResourceTags(ctx, "ns", "fn", map[string]string{"a": "b"}, nil)
+		},
 	}
 	for action, run := range mutations {
 		if err := run(ctx); scfapi.ErrorCode(err) != "InternalError.System" {

@@ -2,6 +2,7 @@ package scfapi
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -66,7 +67,7 @@ func (c *Client) poll(ctx context.Context, namespace, name, target string, judge
 	timeout := func() error {
 		return &WaitTimeoutError{
 			Namespace: namespace, Name: name, Status: lastStatus, Target: target,
-			Waited: time.Since(start), cause: context.Cause(ctx),
+			Waited: time.Since(start), cause: cause(ctx),
 		}
 	}
 	interval := c.wait.InitialDelay
@@ -75,7 +76,7 @@ func (c *Client) poll(ctx context.Context, namespace, name, target string, judge
 			return timeout()
 		}
 		f, err := c.GetFunction(ctx, namespace, name)
-		if err != nil && ctx.Err() != nil {
+		if err != nil && endedByContext(ctx, err) {
 			// The failure is the context's end, not an answer.
 			return timeout()
 		}
@@ -89,4 +90,23 @@ func (c *Client) poll(ctx context.Context, namespace, name, target string, judge
 		}
 		interval = min(time.Duration(float64(interval)*c.wait.Multiplier), c.wait.MaxInterval)
 	}
+}
+
+// endedByContext reports whether err comes from ctx ending (or its deadline
+// being too close for the rate limiter) rather than from an answer.
+func endedByContext(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	var apiErr *APIError
+	return !errors.As(err, &apiErr) && errors.Is(err, context.DeadlineExceeded)
+}
+
+// cause returns why ctx ended; a context that has not quite ended yet was
+// refused by the rate limiter because its deadline was too close.
+func cause(ctx context.Context) error {
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	return context.DeadlineExceeded
 }

@@ -20,7 +20,7 @@ import (
 
 const testResource = "scf_function.test"
 
-func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+func attrPath(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 
 // expectEmptyPlanAfterApply is added to every applying step: a second plan
 // right after apply and refresh must have nothing to do.
@@ -62,27 +62,27 @@ func TestAccSCFFunctionResource_basic(t *testing.T) {
 				Config:           env.config(testAccSCFFunctionConfig_basic(zipPath, "basic-fn", "first version")),
 				ConfigPlanChecks: withPreApply(plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(testResource, attr("id"), knownvalue.StringExact("default/basic-fn")),
-					statecheck.ExpectKnownValue(testResource, attr("namespace"), knownvalue.StringExact("default")),
-					statecheck.ExpectKnownValue(testResource, attr("status"), knownvalue.StringExact("Active")),
-					statecheck.ExpectKnownValue(testResource, attr("function_id"), knownvalue.StringRegexp(regexp.MustCompile(`^lam-[a-z0-9]{8}$`))),
-					statecheck.ExpectKnownValue(testResource, attr("memory_size"), knownvalue.Int64Exact(128)),
-					statecheck.ExpectKnownValue(testResource, attr("timeout"), knownvalue.Int64Exact(3)),
-					statecheck.ExpectKnownValue(testResource, attr("type"), knownvalue.StringExact("Event")),
-					statecheck.ExpectKnownValue(testResource, attr("code_sha256"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
-					statecheck.ExpectKnownValue(testResource, attr("created_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$`))),
+					statecheck.ExpectKnownValue(testResource, attrPath("id"), knownvalue.StringExact("default/basic-fn")),
+					statecheck.ExpectKnownValue(testResource, attrPath("namespace"), knownvalue.StringExact("default")),
+					statecheck.ExpectKnownValue(testResource, attrPath("status"), knownvalue.StringExact("Active")),
+					statecheck.ExpectKnownValue(testResource, attrPath("function_id"), knownvalue.StringRegexp(regexp.MustCompile(`^lam-[a-z0-9]{8}$`))),
+					statecheck.ExpectKnownValue(testResource, attrPath("memory_size"), knownvalue.Int64Exact(128)),
+					statecheck.ExpectKnownValue(testResource, attrPath("timeout"), knownvalue.Int64Exact(3)),
+					statecheck.ExpectKnownValue(testResource, attrPath("type"), knownvalue.StringExact("Event")),
+					statecheck.ExpectKnownValue(testResource, attrPath("code_sha256"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
+					statecheck.ExpectKnownValue(testResource, attrPath("created_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$`))),
 					// The service assigns a log topic when none is given; it is kept without a diff.
-					statecheck.ExpectKnownValue(testResource, attr("cls_topic_id"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(testResource, attr("environment"), knownvalue.Null()),
-					functionID.AddStateValue(testResource, attr("function_id")),
+					statecheck.ExpectKnownValue(testResource, attrPath("cls_topic_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(testResource, attrPath("environment"), knownvalue.Null()),
+					functionID.AddStateValue(testResource, attrPath("function_id")),
 				},
 			},
 			{
 				Config:           env.config(testAccSCFFunctionConfig_basic(zipPath, "basic-fn", "second version")),
 				ConfigPlanChecks: withPreApply(plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(testResource, attr("description"), knownvalue.StringExact("second version")),
-					functionID.AddStateValue(testResource, attr("function_id")),
+					statecheck.ExpectKnownValue(testResource, attrPath("description"), knownvalue.StringExact("second version")),
+					functionID.AddStateValue(testResource, attrPath("function_id")),
 				},
 			},
 		},
@@ -169,7 +169,7 @@ resource "scf_function" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(testResource, attr("code_sha256"), knownvalue.StringExact(sha256File(t, zipPath))),
+						plancheck.ExpectKnownValue(testResource, attrPath("code_sha256"), knownvalue.StringExact(sha256File(t, zipPath))),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

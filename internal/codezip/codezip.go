@@ -64,6 +64,18 @@ func ExpandPath(p string) (string, error) {
 	return filepath.Join(home, p[1:]), nil
 }
 
+// Check runs every check of Inspect except hashing, so validation, which
+// Terraform repeats several times per command, stays cheap; Info.SHA256 is
+// left empty.
+func Check(path string) (Info, error) {
+	f, info, err := openZip(path)
+	if err != nil {
+		return Info{}, err
+	}
+	_ = f.Close()
+	return info, nil
+}
+
 // copyBufs keeps hashing from allocating a fresh buffer per call, so repeated
 // plans over many functions stay cheap.
 var copyBufs = sync.Pool{New: func() any {

@@ -422,3 +422,19 @@ func TestKindString(t *testing.T) {
 		t.Error("unexpected Kind names")
 	}
 }
+
+func TestCheckDoesNotHash(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := writeFile(t, dir, "ok.zip", zipBytes(t, map[string]string{"index.py": "x = 1\n"}))
+	info, err := Check(p)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	if info.SHA256 != "" || info.Size == 0 || info.Path != p {
+		t.Fatalf("Check returned %+v; want size and path without a digest", info)
+	}
+	if _, err := Check(filepath.Join(dir, "missing.zip")); err == nil {
+		t.Fatal("Check accepted a missing file")
+	}
+}

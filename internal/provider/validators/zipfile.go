@@ -11,7 +11,7 @@ import (
 
 type zipFileValidator struct{}
 
-// ZipFile validates a local zip path with codezip.Inspect: it must be a
+// ZipFile validates a local zip path with codezip.Check: it must be a
 // readable, non-empty zip archive of at most 50 MiB ("~/" is expanded). It
 // warns when the base64-encoded zip would exceed the 10 MiB request limit.
 func ZipFile() validator.String { return zipFileValidator{} }
@@ -28,7 +28,7 @@ func (zipFileValidator) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	info, err := codezip.Inspect(req.ConfigValue.ValueString())
+	info, err := codezip.Check(req.ConfigValue.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, SummaryZipFile, detail(err))
 		return

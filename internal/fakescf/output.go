@@ -83,6 +83,7 @@ func (s *Server) detail(f *functionRecord) *getFunctionResponse {
 		ProtocolType:   cfg.ProtocolType,
 		IntranetConfig: intranetOut{IpFixed: cfg.IntranetIPFixed},
 		Qualifier:      latestQualifier,
+		InitTimeout:    cfg.InitTimeout,
 	}
 	for _, v := range cfg.Env {
 		r.Environment.Variables = append(r.Environment.Variables, variableOut(v))

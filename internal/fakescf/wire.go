@@ -475,6 +475,7 @@ type getFunctionResponse struct {
 	InstanceConcurrencyConfig *instanceConcurrencyOut
 	IntranetConfig            intranetOut
 	Qualifier                 string
+	InitTimeout               int64
 	requestIDField
 }
 

@@ -1,0 +1,127 @@
+package fakescf
+
+import (
+	"regexp"
+	"testing"
+)
+
+// Keys of GetFunction (scf-api.md §1.2) and the JSON kind each must have.
+var getFunctionKeys = map[string]string{
+	"ModTime": "string", "AddTime": "string", "CodeInfo": "string", "Description": "string", "Handler": "string",
+	"Triggers": "array", "CodeSize": "number", "Timeout": "number", "FunctionVersion": "string", "MemorySize": "number",
+	"Runtime": "string", "FunctionName": "string", "FunctionId": "string", "Namespace": "string", "VpcConfig": "object",
+	"UseGpu": "string", "Environment": "object", "CodeResult": "string", "CodeError": "string", "ErrNo": "number",
+	"Role": "string", "ClsLogsetId": "string", "ClsTopicId": "string", "InstallDependency": "string", "L5Enable": "string",
+	"DnsCache": "string", "AsyncRunEnable": "string", "TraceEnable": "string", "OnsEnable": "string", "Status": "string",
+	"StatusDesc": "string", "StatusReasons": "array", "AvailableStatus": "string", "Tags": "array", "EipConfig": "object",
+	"AccessInfo": "object", "Type": "string", "Layers": "array", "DeadLetterConfig": "object", "PublicNetConfig": "object",
+	"CfsConfig": "object", "ProtocolType": "string", "IntranetConfig": "object", "Qualifier": "string", "InitTimeout": "number",
+	"RequestId": "string",
+	// Documented as nullable and null in the documented example.
+	"ImageConfig": "object-or-null", "ProtocolParams": "object-or-null", "InstanceConcurrencyConfig": "object-or-null",
+}
+
+var nestedKeys = map[string]map[string]string{
+	"VpcConfig":        {"VpcId": "string", "SubnetId": "string"},
+	"Environment":      {"Variables": "array"},
+	"EipConfig":        {"EipFixed": "string", "Eips": "array"},
+	"AccessInfo":       {"Host": "string", "Vip": "string"},
+	"DeadLetterConfig": {"Type": "string", "Name": "string", "FilterType": "string"},
+	"PublicNetConfig":  {"PublicNetStatus": "string", "EipConfig": "object"},
+	"CfsConfig":        {"CfsInsList": "array"},
+	"IntranetConfig":   {"IpFixed": "string"},
+}
+
+func kindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	case bool:
+		return "bool"
+	}
+	return "?"
+}
+
+func checkKeys(t *testing.T, where string, m map[string]any, want map[string]string) {
+	t.Helper()
+	for k, kind := range want {
+		v, ok := m[k]
+		if !ok {
+			t.Errorf("%s: key %s missing", where, k)
+			continue
+		}
+		got := kindOf(v)
+		if kind == "object-or-null" {
+			if got != "object" && got != "null" {
+				t.Errorf("%s.%s is %s", where, k, got)
+			}
+			continue
+		}
+		if got != kind {
+			t.Errorf("%s.%s is %s, want non-null %s", where, k, got, kind)
+		}
+	}
+}
+
+func TestGetFunctionShape(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.createActive("plain", nil)
+	h.createActive("rich", map[string]any{
+		"VpcConfig": vpc(), "Layers": []map[string]any{{"LayerName": "common-libs", "LayerVersion": 1}},
+		"PublicNetConfig": map[string]any{"PublicNetStatus": "ENABLE", "EipConfig": map[string]any{"EipStatus": "ENABLE"}},
+		"CfsConfig":       map[string]any{"CfsInsList": []map[string]any{cfsEntry()}},
+		"Tags":            []map[string]any{{"Key": "team", "Value": "a"}},
+		"Environment":     map[string]any{"Variables": []map[string]any{{"Key": "A", "Value": "1"}}},
+	})
+	timeRE := regexp.MustCompile(`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`)
+	for _, name := range []string{"plain", "rich"} {
+		fn := h.get(defaultNamespace, name)
+		checkKeys(t, name, fn, getFunctionKeys)
+		for obj, keys := range nestedKeys {
+			m, _ := fn[obj].(map[string]any)
+			checkKeys(t, name+"."+obj, m, keys)
+		}
+		pn, _ := fn["PublicNetConfig"].(map[string]any)
+		eip, _ := pn["EipConfig"].(map[string]any)
+		checkKeys(t, name+".PublicNetConfig.EipConfig", eip, map[string]string{"EipStatus": "string", "EipAddress": "array"})
+		for _, k := range []string{"AddTime", "ModTime"} {
+			if s, _ := fn[k].(string); !timeRE.MatchString(s) {
+				t.Errorf("%s.%s = %q", name, k, s)
+			}
+		}
+		// The fake clock starts at 06:30 UTC, shown as 14:30 China Standard Time.
+		if fn["AddTime"] != "2025-03-14 14:30:00" {
+			t.Errorf("%s.AddTime = %v", name, fn["AddTime"])
+		}
+	}
+	plain := h.get(defaultNamespace, "plain")
+	want := map[string]any{"CodeResult": "success", "FunctionVersion": "$LATEST", "Qualifier": "$LATEST", "AvailableStatus": "Available",
+		"UseGpu": "FALSE", "InstallDependency": "FALSE", "L5Enable": "FALSE", "StatusDesc": "", "CodeInfo": "", "ErrNo": float64(0),
+		"Type": "Event", "MemorySize": float64(128), "Timeout": float64(3), "InitTimeout": float64(65), "Handler": "index.main_handler"}
+	for k, v := range want {
+		if plain[k] != v {
+			t.Errorf("plain.%s = %v, want %v", k, plain[k], v)
+		}
+	}
+	if pn := plain["PublicNetConfig"].(map[string]any); pn["PublicNetStatus"] != "ENABLE" || pn["EipConfig"].(map[string]any)["EipStatus"] != "DISABLE" {
+		t.Errorf("default PublicNetConfig = %v", pn)
+	}
+	rich := h.get(defaultNamespace, "rich")
+	layers := rich["Layers"].([]any)
+	if len(layers) != 1 {
+		t.Fatalf("Layers = %v", layers)
+	}
+	checkKeys(t, "rich.Layers[0]", layers[0].(map[string]any), map[string]string{"CompatibleRuntimes": "array", "AddTime": "string",
+		"Description": "string", "LayerName": "string", "LayerVersion": "number", "Status": "string", "Stamp": "string"})
+	if e := rich["EipConfig"].(map[string]any); e["EipFixed"] != "TRUE" || len(e["Eips"].([]any)) != 1 {
+		t.Errorf("EipConfig = %v", e)
+	}
+}

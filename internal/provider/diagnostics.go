@@ -101,7 +101,7 @@ var apiErrorHints = map[string]apiErrorHint{
 // responsible for them when there is one.
 func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
 	detail, attribute := describeError(action, err)
-	if attribute.Equal(path.Empty()) {
+	if len(attribute.Steps()) == 0 {
 		diags.AddError(summary, detail)
 		return
 	}

@@ -1,0 +1,131 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+func TestParseFunctionID(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		id, namespace, name string
+		wantErr             string
+	}{
+		{id: "team-a/hello", namespace: "team-a", name: "hello"},
+		{id: "team-a+hello", namespace: "team-a", name: "hello"},
+		{id: "hello", namespace: "default", name: "hello"},
+		{id: "default/hello_world-2", namespace: "default", name: "hello_world-2"},
+		{id: "", wantErr: "function name"},
+		{id: "team-a/", wantErr: "function name"},
+		{id: "/hello", wantErr: "namespace"},
+		{id: "bad ns/hello", wantErr: "namespace"},
+		{id: "team/1hello", wantErr: "function name"},
+		{id: "team/a/b", wantErr: "function name"},
+	}
+	for _, tc := range cases {
+		ns, name, err := parseFunctionID(tc.id)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "<namespace>/<name>") {
+				t.Errorf("parseFunctionID(%q) error = %v, want one about %s quoting the formats", tc.id, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || ns != tc.namespace || name != tc.name {
+			t.Errorf("parseFunctionID(%q) = %q, %q, %v; want %q, %q", tc.id, ns, name, err, tc.namespace, tc.name)
+		}
+	}
+}
+
+func FuzzParseFunctionID(f *testing.F) {
+	for _, seed := range []string{"ns/name", "ns+name", "name", "", "/", "+", "a/b/c", "ns/na me"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		ns, name, err := parseFunctionID(id)
+		if err != nil {
+			return
+		}
+		// Whatever is accepted must round-trip through the state ID.
+		ns2, name2, err := parseFunctionID(functionID(ns, name))
+		if err != nil || ns2 != ns || name2 != name {
+			t.Fatalf("%q parsed to %q/%q, which re-parses to %q/%q (%v)", id, ns, name, ns2, name2, err)
+		}
+	})
+}
+
+func TestExpandEnvironmentAndLayersSentinels(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var diags diag.Diagnostics
+
+	if env := expandEnvironment(ctx, types.MapNull(types.StringType), false, &diags); env != nil {
+		t.Errorf("no environment on create should send nothing, got %+v", env)
+	}
+	cleared := expandEnvironment(ctx, types.MapNull(types.StringType), true, &diags)
+	if cleared == nil || len(cleared.Variables) != 1 || *cleared.Variables[0].Key != "" || *cleared.Variables[0].Value != "" {
+		t.Errorf("clearing must send one empty variable, got %+v", cleared)
+	}
+	m, _ := types.MapValue(types.StringType, map[string]attr.Value{"B": types.StringValue("2"), "A": types.StringValue("1")})
+	env := expandEnvironment(ctx, m, true, &diags)
+	if len(env.Variables) != 2 || *env.Variables[0].Key != "A" || *env.Variables[1].Value != "2" {
+		t.Errorf("variables not sorted by name: %+v", env.Variables)
+	}
+
+	layers := expandLayers(ctx, types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes}), true, &diags)
+	if len(layers) != 1 || *layers[0].LayerName != "" || *layers[0].LayerVersion != 0 {
+		t.Errorf("clearing layers must send one empty layer, got %+v", layers)
+	}
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+}
+
+func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	fn := &scfapi.Function{
+		FunctionName: "f", Namespace: "ns", Handler: "index.main", Runtime: "Python3.9", Type: "Event",
+		MemorySize: 256, Timeout: 10, InitTimeout: 65, Status: "Active", FunctionId: "lam-abcdefgh",
+		AddTime: "2024-12-17 17:52:48", ModTime: "2024-12-18 09:00:00", ClsLogsetId: "ls", ClsTopicId: "tp",
+		VpcConfig:        scfapi.VpcConfigOut{},
+		Environment:      scfapi.EnvironmentOut{Variables: []scfapi.VariableOut{}},
+		Layers:           []scfapi.LayerVersionInfo{{LayerName: "l", LayerVersion: 2}},
+		DeadLetterConfig: scfapi.DeadLetterConfigOut{Type: "CMQ-QUEUE", Name: "q"},
+		PublicNetConfig:  &scfapi.PublicNetConfigOut{PublicNetStatus: "ENABLE", EipConfig: scfapi.EipConfigOut{EipStatus: "DISABLE"}},
+		Tags:             []scfapi.TagOut{{Key: "team", Value: "a"}},
+	}
+	var diags diag.Diagnostics
+
+	// A prior empty map stays an empty map; a prior null stays null.
+	emptyEnv, _ := types.MapValue(types.StringType, map[string]attr.Value{})
+	model := scfFunctionResourceModel{Environment: emptyEnv, Tags: types.MapNull(types.StringType), Layers: types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes})}
+	flattenFunction(ctx, fn, "abc123", &model, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if model.Environment.IsNull() || len(model.Environment.Elements()) != 0 {
+		t.Errorf("environment should stay an empty map, got %s", model.Environment)
+	}
+	if !model.VpcConfig.IsNull() {
+		t.Errorf("empty VPC strings should read as no vpc_config, got %s", model.VpcConfig)
+	}
+	if model.ID.ValueString() != "ns/f" || model.CodeSHA256.ValueString() != "abc123" || model.FunctionID.ValueString() != "lam-abcdefgh" {
+		t.Errorf("identity not read: %s %s %s", model.ID, model.CodeSHA256, model.FunctionID)
+	}
+	if model.CreatedTime.ValueString() != "2024-12-17T17:52:48+08:00" {
+		t.Errorf("created_time %s", model.CreatedTime)
+	}
+	if len(model.Layers.Elements()) != 1 || len(model.Tags.Elements()) != 1 {
+		t.Errorf("layers %s tags %s", model.Layers, model.Tags)
+	}
+	if model.DeadLetterConfig.IsNull() || model.PublicNetConfig.IsNull() {
+		t.Errorf("dead letter %s public net %s", model.DeadLetterConfig, model.PublicNetConfig)
+	}
+}

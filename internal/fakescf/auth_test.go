@@ -2,6 +2,7 @@ package fakescf
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -19,8 +20,8 @@ const (
 	vecTimestamp = "1551113065"
 )
 
-func vectorRequest() *http.Request {
-	r := httptest.NewRequest(http.MethodPost, "https://cvm.tencentcloudapi.com/", strings.NewReader(vecBody))
+func vectorRequest(ctx context.Context) *http.Request {
+	r := httptest.NewRequestWithContext(ctx, http.MethodPost, "https://cvm.tencentcloudapi.com/", strings.NewReader(vecBody))
 	r.Host = "cvm.tencentcloudapi.com"
 	r.Header.Set("Content-Type", "application/json; charset=utf-8")
 	r.Header.Set("X-TC-Action", "DescribeInstances")
@@ -42,7 +43,7 @@ func TestTC3DocumentVector(t *testing.T) {
 		{[]string{"content-type", "host", "x-tc-action"}, "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84", ""},
 	}
 	for _, tc := range cases {
-		canon := canonicalRequest(vectorRequest(), []byte(vecBody), tc.signed)
+		canon := canonicalRequest(vectorRequest(t.Context()), []byte(vecBody), tc.signed)
 		if got := sha256Hex([]byte(canon)); got != tc.canonHash {
 			t.Errorf("%v: canonical request hash = %s, want %s\n%s", tc.signed, got, tc.canonHash, canon)
 		}
@@ -66,7 +67,7 @@ func TestTC3VectorThroughVerifier(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := vectorRequest()
+		r := vectorRequest(t.Context())
 		r.Header.Set("X-TC-Timestamp", vecTimestamp)
 		auth := tc3Auth{Date: "2019-02-25", Service: "cvm"}
 		sig := tc3Signature(vecSecretKey, auth, vecTimestamp, canonicalRequest(r, []byte(vecBody), strings.Split(signed, ";")))
@@ -252,7 +253,7 @@ func FuzzParseAuthorization(f *testing.F) {
 		if a.SecretID == "" || len(a.Signature) != 64 || a.scope() == "" {
 			t.Fatalf("accepted an incomplete header: %+v", a)
 		}
-		r := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(nil))
+		r := httptest.NewRequestWithContext(t.Context(), http.MethodPost, "/", bytes.NewReader(nil))
 		_ = canonicalRequest(r, nil, a.SignedHeaders)
 	})
 }

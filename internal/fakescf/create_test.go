@@ -26,7 +26,9 @@ func del(k string) func(p map[string]any) {
 
 func code(v map[string]any) func(p map[string]any) { return set("Code", v) }
 
-func vpc() map[string]any { return map[string]any{"VpcId": "vpc-demo0001", "SubnetId": "subnet-demo0001"} }
+func vpc() map[string]any {
+	return map[string]any{"VpcId": "vpc-demo0001", "SubnetId": "subnet-demo0001"}
+}
 
 func cfsEntry() map[string]any {
 	return map[string]any{"UserId": "10000", "UserGroupId": "10000", "CfsId": "cfs-demo01", "MountInsId": "cfs-demo01",

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 )
+
+var sha256HexRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 //go:embed fixtures_default.json
 var defaultFixturesJSON []byte
@@ -136,6 +139,11 @@ func (f *Fixtures) validate() error {
 	}
 	if !f.clsPairExists(f.DefaultCls.LogsetID, f.DefaultCls.TopicID) {
 		return errors.New("default_cls must name a topic listed under cls")
+	}
+	for _, o := range f.CosObjects {
+		if !sha256HexRE.MatchString(o.Sha256) {
+			return fmt.Errorf("cos object %s%s: sha256 must be 64 lower-case hex digits", o.Bucket, o.Object)
+		}
 	}
 	for _, ns := range f.Namespaces {
 		if !namespaceNameRE.MatchString(ns.Name) || ns.Name == defaultNamespace {

@@ -291,7 +291,7 @@ func (s *Server) getFunctionAddress(c *call) (response, *apiError) {
 		return nil, aerr
 	}
 	return &getFunctionAddressResponse{
-		Url:        "https://scf-fake.local/" + f.Namespace + "/" + f.Name + ".zip?sign=" + f.Code.Sha256[:16],
+		Url:        "https://scf-fake.local/" + f.Namespace + "/" + f.Name + ".zip?sign=" + f.Code.Sha256[:min(16, len(f.Code.Sha256))],
 		CodeSha256: f.Code.Sha256,
 	}, nil
 }

@@ -151,7 +151,7 @@ func (h *harness) newRequest(action string, body []byte) *http.Request {
 	if action == "ModifyResourceTags" {
 		service, version = "tag", tagVersion
 	}
-	r := httptest.NewRequest(http.MethodPost, "http://scf.tencentcloudapi.com/", bytes.NewReader(body))
+	r := httptest.NewRequestWithContext(h.t.Context(), http.MethodPost, "http://scf.tencentcloudapi.com/", bytes.NewReader(body))
 	r.Header.Set("Content-Type", "application/json")
 	r.Header.Set("X-TC-Action", action)
 	r.Header.Set("X-TC-Version", version)
@@ -266,4 +266,23 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// obj and arr unwrap decoded JSON, failing the test on the wrong kind.
+func obj(t testing.TB, v any) map[string]any {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("%v is not a JSON object", v)
+	}
+	return m
+}
+
+func arr(t testing.TB, v any) []any {
+	t.Helper()
+	a, ok := v.([]any)
+	if !ok {
+		t.Fatalf("%v is not a JSON array", v)
+	}
+	return a
 }

@@ -105,14 +105,14 @@ func TestFailNext(t *testing.T) {
 		h.ok(action, params)
 		h.clock.Advance(time.Second)
 		got := h.get(defaultNamespace, "fn")
-		if got["Status"] != statusUpdateFailed || len(got["StatusReasons"].([]any)) != 1 {
+		if got["Status"] != statusUpdateFailed || len(arr(t, got["StatusReasons"])) != 1 {
 			t.Fatalf("%s: status %v reasons %v", action, got["Status"], got["StatusReasons"])
 		}
 		// UpdateFailed accepts a new update, which clears the reasons.
 		h.ok("UpdateFunctionConfiguration", map[string]any{"FunctionName": "fn", "Timeout": 8})
 		h.clock.Advance(time.Second)
 		got = h.get(defaultNamespace, "fn")
-		if got["Status"] != statusActive || len(got["StatusReasons"].([]any)) != 0 || got["StatusDesc"] != "" {
+		if got["Status"] != statusActive || len(arr(t, got["StatusReasons"])) != 0 || got["StatusDesc"] != "" {
 			t.Fatalf("%s: recovery: %v %v", action, got["Status"], got["StatusReasons"])
 		}
 	}

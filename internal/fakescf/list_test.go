@@ -189,8 +189,8 @@ func TestModifyResourceTags(t *testing.T) {
 		"DeleteTags":  []map[string]any{{"TagKey": "env"}}})
 	after := h.get(defaultNamespace, "fn")
 	var tags []string
-	for _, tg := range after["Tags"].([]any) {
-		m := tg.(map[string]any)
+	for _, tg := range arr(t, after["Tags"]) {
+		m := obj(t, tg)
 		tags = append(tags, fmt.Sprint(m["Key"], "=", m["Value"]))
 	}
 	if !reflect.DeepEqual(tags, []string{"team=b", "cost=42"}) {

@@ -63,7 +63,9 @@ func TestOfficialSDKIsAccepted(t *testing.T) {
 		if err != nil {
 			t.Fatalf("GetFunction (unsigned=%v): %v", unsigned, err)
 		}
-		var got struct{ Response struct{ FunctionName, Status, Description string } }
+		var got struct {
+			Response struct{ FunctionName, Status, Description string }
+		}
 		if err := json.Unmarshal(body, &got); err != nil {
 			t.Fatal(err)
 		}

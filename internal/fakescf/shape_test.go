@@ -111,17 +111,17 @@ func TestGetFunctionShape(t *testing.T) {
 			t.Errorf("plain.%s = %v, want %v", k, plain[k], v)
 		}
 	}
-	if pn := plain["PublicNetConfig"].(map[string]any); pn["PublicNetStatus"] != "ENABLE" || pn["EipConfig"].(map[string]any)["EipStatus"] != "DISABLE" {
+	if pn := obj(t, plain["PublicNetConfig"]); pn["PublicNetStatus"] != "ENABLE" || obj(t, pn["EipConfig"])["EipStatus"] != "DISABLE" {
 		t.Errorf("default PublicNetConfig = %v", pn)
 	}
 	rich := h.get(defaultNamespace, "rich")
-	layers := rich["Layers"].([]any)
+	layers := arr(t, rich["Layers"])
 	if len(layers) != 1 {
 		t.Fatalf("Layers = %v", layers)
 	}
-	checkKeys(t, "rich.Layers[0]", layers[0].(map[string]any), map[string]string{"CompatibleRuntimes": "array", "AddTime": "string",
+	checkKeys(t, "rich.Layers[0]", obj(t, layers[0]), map[string]string{"CompatibleRuntimes": "array", "AddTime": "string",
 		"Description": "string", "LayerName": "string", "LayerVersion": "number", "Status": "string", "Stamp": "string"})
-	if e := rich["EipConfig"].(map[string]any); e["EipFixed"] != "TRUE" || len(e["Eips"].([]any)) != 1 {
+	if e := obj(t, rich["EipConfig"]); e["EipFixed"] != "TRUE" || len(arr(t, e["Eips"])) != 1 {
 		t.Errorf("EipConfig = %v", e)
 	}
 }

@@ -115,7 +115,7 @@ func TestUpdateConfigurationNetworking(t *testing.T) {
 	h.ok("UpdateFunctionConfiguration", map[string]any{"FunctionName": "fn", "VpcConfig": noVPC,
 		"PublicNetConfig": map[string]any{"PublicNetStatus": "ENABLE"}})
 	got := h.get(defaultNamespace, "fn")
-	if v := got["VpcConfig"].(map[string]any); v["VpcId"] != "" || v["SubnetId"] != "" {
+	if v := obj(t, got["VpcConfig"]); v["VpcId"] != "" || v["SubnetId"] != "" {
 		t.Fatalf("VpcConfig = %v", v)
 	}
 	h.expect("InvalidParameterValue.VpcNotSetWhenOpenCfs", "UpdateFunctionConfiguration", map[string]any{"FunctionName": "fn",
@@ -126,10 +126,10 @@ func TestUpdateConfigurationNetworking(t *testing.T) {
 	h.ok("UpdateFunctionConfiguration", map[string]any{"FunctionName": "fn", "CfsConfig": map[string]any{"CfsInsList": []any{}},
 		"DeadLetterConfig": map[string]any{"Type": "", "Name": ""}})
 	got = h.get(defaultNamespace, "fn")
-	if d := got["DeadLetterConfig"].(map[string]any); d["Type"] != "" || d["Name"] != "" {
+	if d := obj(t, got["DeadLetterConfig"]); d["Type"] != "" || d["Name"] != "" {
 		t.Fatalf("DeadLetterConfig = %v", d)
 	}
-	if c := got["CfsConfig"].(map[string]any)["CfsInsList"].([]any); len(c) != 0 {
+	if c := arr(t, obj(t, got["CfsConfig"])["CfsInsList"]); len(c) != 0 {
 		t.Fatalf("CfsInsList = %v", c)
 	}
 	// CLS: a pair replaces; an empty pair returns to the auto-assigned topic.

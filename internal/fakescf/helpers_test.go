@@ -3,6 +3,7 @@ package fakescf
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -146,12 +147,17 @@ func marshalParams(t testing.TB, params any) []byte {
 }
 
 func (h *harness) newRequest(action string, body []byte) *http.Request {
+	return h.newRequestCtx(h.t.Context(), action, body)
+}
+
+// newRequestCtx exists for fuzz targets, which must use their own t's context.
+func (h *harness) newRequestCtx(ctx context.Context, action string, body []byte) *http.Request {
 	service := "scf"
 	version := scfVersion
 	if action == "ModifyResourceTags" {
 		service, version = "tag", tagVersion
 	}
-	r := httptest.NewRequestWithContext(h.t.Context(), http.MethodPost, "http://scf.tencentcloudapi.com/", bytes.NewReader(body))
+	r := httptest.NewRequestWithContext(ctx, http.MethodPost, "http://scf.tencentcloudapi.com/", bytes.NewReader(body))
 	r.Header.Set("Content-Type", "application/json")
 	r.Header.Set("X-TC-Action", action)
 	r.Header.Set("X-TC-Version", version)

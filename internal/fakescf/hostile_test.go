@@ -139,7 +139,7 @@ func FuzzServeHTTP(f *testing.F) {
 	h.createActive("fn0", nil)
 	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
 		action := hostileActions[int(which)%len(hostileActions)]
-		r := h.newRequest(action, body)
+		r := h.newRequestCtx(t.Context(), action, body)
 		rec := httptest.NewRecorder()
 		h.srv.ServeHTTP(rec, r)
 		if rec.Code != http.StatusOK {

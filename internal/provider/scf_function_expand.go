@@ -31,7 +31,7 @@ func (r *scfFunctionResource) expandCreate(ctx context.Context, plan scfFunction
 		ClsTopicId:       stringPtr(plan.ClsTopicID),
 		Layers:           expandLayers(ctx, plan.Layers, false, diags),
 		DeadLetterConfig: expandDeadLetterConfig(ctx, plan.DeadLetterConfig, false, diags),
-		PublicNetConfig:  expandPublicNetConfig(ctx, plan.PublicNetConfig, diags),
+		PublicNetConfig:  expandPublicNetConfig(ctx, plan.PublicNetConfig, false, diags),
 		CfsConfig:        expandCfsConfig(ctx, plan.CfsConfig, false, diags),
 		Tags:             expandTags(ctx, plan.Tags, diags),
 	}
@@ -144,9 +144,9 @@ func expandConfigUpdate(ctx context.Context, plan, state scfFunctionResourceMode
 		changed = true
 		req.DeadLetterConfig = expandDeadLetterConfig(ctx, plan.DeadLetterConfig, true, diags)
 	}
-	if !plan.PublicNetConfig.IsUnknown() && !plan.PublicNetConfig.Equal(state.PublicNetConfig) {
+	if !plan.PublicNetConfig.Equal(state.PublicNetConfig) {
 		changed = true
-		req.PublicNetConfig = expandPublicNetConfig(ctx, plan.PublicNetConfig, diags)
+		req.PublicNetConfig = expandPublicNetConfig(ctx, plan.PublicNetConfig, true, diags)
 	}
 	if !plan.CfsConfig.Equal(state.CfsConfig) {
 		changed = true

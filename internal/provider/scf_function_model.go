@@ -223,14 +223,20 @@ func expandDeadLetterConfig(ctx context.Context, obj types.Object, clearIfNull b
 	return &scfapi.DeadLetterConfig{Type: stringPtr(dlq.Type), Name: stringPtr(dlq.Name), FilterType: stringPtr(dlq.FilterType)}
 }
 
-func expandPublicNetConfig(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *scfapi.PublicNetConfigIn {
+// expandPublicNetConfig sends the configured access, or the service's
+// default (public access on, no fixed IP) when clearIfNull asks to undo a
+// setting removed from the configuration.
+func expandPublicNetConfig(ctx context.Context, obj types.Object, clearIfNull bool, diags *diag.Diagnostics) *scfapi.PublicNetConfigIn {
 	pn, ok := objectAs[publicNetConfigModel](ctx, obj, diags)
 	if !ok {
+		if clearIfNull {
+			return &scfapi.PublicNetConfigIn{PublicNetStatus: ptr(enable), EipConfig: &scfapi.EipConfigIn{EipStatus: ptr(disable)}}
+		}
 		return nil
 	}
-	out := &scfapi.PublicNetConfigIn{PublicNetStatus: stringPtr(pn.PublicNetStatus)}
+	out := &scfapi.PublicNetConfigIn{PublicNetStatus: stringPtr(pn.PublicNetStatus), EipConfig: &scfapi.EipConfigIn{EipStatus: ptr(disable)}}
 	if eip, ok := objectAs[eipConfigModel](ctx, pn.EipConfig, diags); ok {
-		out.EipConfig = &scfapi.EipConfigIn{EipStatus: stringPtr(eip.EipStatus)}
+		out.EipConfig.EipStatus = stringPtr(eip.EipStatus)
 	}
 	return out
 }
@@ -322,17 +328,7 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 		}, diags)
 	}
 
-	model.PublicNetConfig = types.ObjectNull(publicNetAttrTypes)
-	if pn := fn.PublicNetConfig; pn != nil && pn.PublicNetStatus != "" {
-		eipStatus := pn.EipConfig.EipStatus
-		if eipStatus == "" {
-			eipStatus = "DISABLE"
-		}
-		model.PublicNetConfig = objectValue(publicNetAttrTypes, publicNetConfigModel{
-			PublicNetStatus: types.StringValue(pn.PublicNetStatus),
-			EipConfig:       objectValue(eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(eipStatus)}, diags),
-		}, diags)
-	}
+	model.PublicNetConfig = flattenPublicNetConfig(ctx, fn.PublicNetConfig, model.PublicNetConfig, diags)
 
 	model.CfsConfig = types.ObjectNull(cfsConfigAttrTypes)
 	if len(fn.CfsConfig.CfsInsList) > 0 {
@@ -354,6 +350,28 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 	model.CodeSHA256 = types.StringValue(codeSHA256)
 	model.CreatedTime = types.StringValue(serviceTimeRFC3339(fn.AddTime))
 	model.ModifiedTime = types.StringValue(serviceTimeRFC3339(fn.ModTime))
+}
+
+// flattenPublicNetConfig reads public network access. The service always
+// reports it; its default (public access on, no fixed IP) reads as null
+// unless the configuration spelled it out, so an unset attribute plans cleanly.
+func flattenPublicNetConfig(ctx context.Context, pn *scfapi.PublicNetConfigOut, prior types.Object, diags *diag.Diagnostics) types.Object {
+	status, eipStatus := enable, disable
+	if pn != nil && pn.PublicNetStatus != "" {
+		status = pn.PublicNetStatus
+	}
+	if pn != nil && pn.EipConfig.EipStatus != "" {
+		eipStatus = pn.EipConfig.EipStatus
+	}
+	priorModel, hadPrior := objectAs[publicNetConfigModel](ctx, prior, diags)
+	if !hadPrior && status == enable && eipStatus == disable {
+		return types.ObjectNull(publicNetAttrTypes)
+	}
+	eip := types.ObjectNull(eipConfigAttrTypes)
+	if eipStatus != disable || (hadPrior && !priorModel.EipConfig.IsNull()) {
+		eip = objectValue(eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(eipStatus)}, diags)
+	}
+	return objectValue(publicNetAttrTypes, publicNetConfigModel{PublicNetStatus: types.StringValue(status), EipConfig: eip}, diags)
 }
 
 func flattenStringMap(values map[string]string, prior types.Map, diags *diag.Diagnostics) types.Map {

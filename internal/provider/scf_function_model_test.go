@@ -125,7 +125,16 @@ func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
 	if len(model.Layers.Elements()) != 1 || len(model.Tags.Elements()) != 1 {
 		t.Errorf("layers %s tags %s", model.Layers, model.Tags)
 	}
-	if model.DeadLetterConfig.IsNull() || model.PublicNetConfig.IsNull() {
-		t.Errorf("dead letter %s public net %s", model.DeadLetterConfig, model.PublicNetConfig)
+	if model.DeadLetterConfig.IsNull() {
+		t.Errorf("dead letter %s", model.DeadLetterConfig)
+	}
+	// The service's default public access reads as unset unless configured.
+	if !model.PublicNetConfig.IsNull() {
+		t.Errorf("default public access should read as null, got %s", model.PublicNetConfig)
+	}
+	fn.PublicNetConfig = &scfapi.PublicNetConfigOut{PublicNetStatus: "DISABLE", EipConfig: scfapi.EipConfigOut{EipStatus: "DISABLE"}}
+	flattenFunction(ctx, fn, "abc123", &model, &diags)
+	if got := model.PublicNetConfig.Attributes()["public_net_status"]; got == nil || got.String() != `"DISABLE"` {
+		t.Errorf("a changed public access must be read, got %s", model.PublicNetConfig)
 	}
 }

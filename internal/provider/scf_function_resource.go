@@ -292,9 +292,6 @@ func clearUnknowns(m *scfFunctionResourceModel) {
 	if m.CodeSize.IsUnknown() {
 		m.CodeSize = types.Int64Null()
 	}
-	if m.PublicNetConfig.IsUnknown() {
-		m.PublicNetConfig = types.ObjectNull(publicNetAttrTypes)
-	}
 }
 
 // codeUpload is an UpdateFunctionCode call and the digest it deploys ("" when

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -32,6 +31,9 @@ const (
 	defaultMemorySize  = 128
 	defaultTimeout     = 3
 	defaultInitTimeout = 65
+
+	enable  = "ENABLE"
+	disable = "DISABLE"
 )
 
 func backticked(values []string) string {
@@ -318,27 +320,24 @@ func codeAttribute() schema.SingleNestedAttribute {
 func publicNetAttribute() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
-		Computed: true,
-		MarkdownDescription: "Public network access (`PublicNetConfig`). When unset the service enables public access " +
-			"without a fixed IP, and that setting is kept without a diff. Disabling public access needs `vpc_config`. " +
-			"Changes are applied in place.",
-		PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+		MarkdownDescription: "Public network access (`PublicNetConfig`). When unset, the function has the service's " +
+			"default: public access enabled, without a fixed IP; removing the attribute restores that default. " +
+			"Disabling public access needs `vpc_config`. Changes are applied in place.",
 		Attributes: map[string]schema.Attribute{
 			"public_net_status": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "`ENABLE` or `DISABLE`.",
-				Validators:          []validator.String{stringvalidator.OneOf("ENABLE", "DISABLE")},
+				Validators:          []validator.String{stringvalidator.OneOf(enable, disable)},
 			},
 			"eip_config": schema.SingleNestedAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "Fixed elastic public IP (`EipConfig`). Enabling it needs `public_net_status = \"ENABLE\"`.",
-				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Optional: true,
+				MarkdownDescription: "Fixed elastic public IP (`EipConfig`). Unset means no fixed IP. Enabling it needs " +
+					"`public_net_status = \"ENABLE\"`.",
 				Attributes: map[string]schema.Attribute{
 					"eip_status": schema.StringAttribute{
 						Required:            true,
 						MarkdownDescription: "`ENABLE` or `DISABLE`.",
-						Validators:          []validator.String{stringvalidator.OneOf("ENABLE", "DISABLE")},
+						Validators:          []validator.String{stringvalidator.OneOf(enable, disable)},
 					},
 				},
 			},

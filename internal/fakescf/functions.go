@@ -243,59 +243,6 @@ func (s *Server) lookupLocked(c *call, name, namespace, missingCode string) (*fu
 	return f, nil
 }
 
-func checkQualifier(q string) *apiError {
-	if q != "" && q != latestQualifier {
-		return errf("ResourceNotFound.Version", "version %q does not exist; only $LATEST is available", truncate(q, 32))
-	}
-	return nil
-}
-
-func (s *Server) getFunction(c *call) (response, *apiError) {
-	var req getFunctionRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
-		return nil, aerr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.settleLocked()
-	f, aerr := s.lookupLocked(c, req.FunctionName, req.Namespace, "InvalidParameter.FunctionNameOrResourceIdRequired")
-	if aerr != nil {
-		return nil, aerr
-	}
-	if aerr := checkQualifier(req.Qualifier); aerr != nil {
-		return nil, aerr
-	}
-	if req.ShowCode != "" && req.ShowCode != flagTrue && req.ShowCode != flagFalse {
-		return nil, errf("InvalidParameterValue", "ShowCode must be TRUE or FALSE")
-	}
-	if c.versionNotFound && f.Status == statusDeleting {
-		s.stats.FaultsInjected[FaultVersionNotFound]++
-		return nil, errf("ResourceNotFound.Version", "version $LATEST of function %s does not exist", f.Name)
-	}
-	return s.detail(f), nil
-}
-
-func (s *Server) getFunctionAddress(c *call) (response, *apiError) {
-	var req getFunctionAddressRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
-		return nil, aerr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.settleLocked()
-	f, aerr := s.lookupLocked(c, req.FunctionName, req.Namespace, "InvalidParameter.FunctionNameOrResourceIdRequired")
-	if aerr != nil {
-		return nil, aerr
-	}
-	if aerr := checkQualifier(req.Qualifier); aerr != nil {
-		return nil, aerr
-	}
-	return &getFunctionAddressResponse{
-		Url:        "https://scf-fake.local/" + f.Namespace + "/" + f.Name + ".zip?sign=" + f.Code.Sha256[:min(16, len(f.Code.Sha256))],
-		CodeSha256: f.Code.Sha256,
-	}, nil
-}
-
 func (s *Server) updateFunctionCode(c *call) (response, *apiError) {
 	var req updateFunctionCodeRequest
 	if aerr := decodeBody(c.body, &req); aerr != nil {

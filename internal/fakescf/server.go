@@ -1,7 +1,3 @@
-// Package fakescf is an in-memory stand-in for the Tencent Cloud SCF API 3.0
-// (version 2018-04-16) and for the Tag service's ModifyResourceTags, speaking
-// the same wire protocol (TC3-HMAC-SHA256 signed JSON POSTs, HTTP 200
-// envelopes) so that clients can be exercised without a cloud account.
 package fakescf
 
 import (

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // FaultKind names a failure the fake can inject.
@@ -202,41 +204,21 @@ func (s *Server) randomFaultLocked(action string) FaultKind {
 
 // ---- rate limits ----
 
-// tokenBucket is a per-action limiter: it starts full with burst = the
-// per-second rate (at least 1) and refills continuously. It replaces
-// golang.org/x/time/rate, whose current release requires a newer go
-// directive than this module declares.
-type tokenBucket struct {
+// limiterEntry keeps the configured rate next to its token bucket for the
+// error message.
+type limiterEntry struct {
 	perSecond float64
-	burst     float64
-	tokens    float64
-	last      time.Time
+	lim       *rate.Limiter
 }
 
-func newLimiter(perSecond float64) *tokenBucket {
+// newLimiter builds a bucket with burst = the per-second rate (at least 1),
+// starting full. A rate <= 0 means no limit.
+func newLimiter(perSecond float64) *limiterEntry {
 	if perSecond <= 0 || math.IsNaN(perSecond) || math.IsInf(perSecond, 0) {
-		return &tokenBucket{perSecond: math.Inf(1)}
+		return &limiterEntry{perSecond: perSecond, lim: rate.NewLimiter(rate.Inf, 1)}
 	}
-	burst := max(math.Ceil(perSecond), 1)
-	return &tokenBucket{perSecond: perSecond, burst: burst, tokens: burst}
-}
-
-// allow takes one token if available.
-func (b *tokenBucket) allow(now time.Time) bool {
-	if math.IsInf(b.perSecond, 1) {
-		return true
-	}
-	if !b.last.IsZero() && now.After(b.last) {
-		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.perSecond)
-	}
-	if b.last.IsZero() || now.After(b.last) {
-		b.last = now
-	}
-	if b.tokens >= 1 {
-		b.tokens--
-		return true
-	}
-	return false
+	burst := max(int(math.Ceil(perSecond)), 1)
+	return &limiterEntry{perSecond: perSecond, lim: rate.NewLimiter(rate.Limit(perSecond), burst)}
 }
 
 // DefaultRateLimits returns the documented per-action limits in requests per second.
@@ -260,7 +242,7 @@ func DefaultRateLimits() map[string]float64 {
 func (s *Server) initLimiters(overrides map[string]float64) {
 	limits := DefaultRateLimits()
 	maps.Copy(limits, overrides)
-	s.limiters = make(map[string]*tokenBucket, len(limits))
+	s.limiters = make(map[string]*limiterEntry, len(limits))
 	for a, v := range limits {
 		s.limiters[a] = newLimiter(v)
 	}
@@ -278,7 +260,7 @@ func (s *Server) checkRateLimit(action string) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l := s.limiters[action]
-	if l == nil || l.allow(time.Now()) {
+	if l == nil || l.lim.Allow() {
 		return nil
 	}
 	s.stats.Throttled++

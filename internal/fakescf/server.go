@@ -100,7 +100,7 @@ type Server struct {
 	// that a request sees one consistent configuration.
 	createDelay, updateDelay, deleteDelay time.Duration
 	failNext                              map[string][]StatusReason
-	limiters                              map[string]*tokenBucket
+	limiters                              map[string]*limiterEntry
 	faults                                faultState
 	stats                                 Stats
 	persistErr                            error

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -175,7 +176,7 @@ func New(cfg Config) (*Client, error) {
 	if region == "" {
 		return nil, errors.New("scfapi: a region is required")
 	}
-	if cfg.Credential == nil {
+	if cred := reflect.ValueOf(cfg.Credential); !cred.IsValid() || (cred.Kind() == reflect.Pointer && cred.IsNil()) {
 		return nil, errors.New("scfapi: a credential is required")
 	}
 	limiters, err := newLimiters(cfg.RateLimits)

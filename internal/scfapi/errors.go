@@ -16,6 +16,7 @@ const (
 	codeIOError             = "ClientError.IOError"
 	codeParseJSONError      = "ClientError.ParseJsonError"
 	codeEmptyResponse       = "ClientError.EmptyResponse"
+	codeUnknown             = "ClientError.Unknown"
 )
 
 // APIError is a failed call: an error answered by the service, or a
@@ -212,8 +213,15 @@ func target(namespace, name string) string {
 // attempt's response, 0 when none arrived.
 func toAPIError(o *op, err error, status int) error {
 	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) {
-		return fmt.Errorf("%s %s: %w", o.action, target(o.namespace, o.name), err)
+	var inner error
+	if errors.As(err, &sdkErr) {
+		inner = errors.Unwrap(sdkErr)
+	} else {
+		// The SDK returns a few plain errors (building the request,
+		// decoding a compressed body); give them a code for logs and
+		// classification.
+		sdkErr = &tcerr.TencentCloudSDKError{Code: codeUnknown, Message: "the SDK failed without an error code"}
+		inner = err
 	}
 	code, msg := sdkErr.Code, sdkErr.Message
 	switch code {
@@ -239,7 +247,7 @@ func toAPIError(o *op, err error, status int) error {
 		RequestID:    sdkErr.RequestId,
 		Namespace:    o.namespace,
 		FunctionName: o.name,
-		cause:        tcerr.NewTencentCloudSDKErrorWithCause(code, msg, sdkErr.RequestId, errors.Unwrap(sdkErr)),
+		cause:        tcerr.NewTencentCloudSDKErrorWithCause(code, msg, sdkErr.RequestId, inner),
 		httpStatus:   status,
 	}
 }

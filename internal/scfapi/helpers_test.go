@@ -90,6 +90,15 @@ func newFakeAPI(t *testing.T, handle func(c call) reply) *fakeAPI {
 	return f
 }
 
+// newRawAPI serves h instead of the scripted replies.
+func newRawAPI(t *testing.T, h http.HandlerFunc) *fakeAPI {
+	t.Helper()
+	f := &fakeAPI{t: t, perCount: map[string]int{}}
+	f.srv = httptest.NewServer(h)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
 func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	at := time.Now()
 	body, err := io.ReadAll(r.Body)

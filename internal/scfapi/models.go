@@ -238,6 +238,7 @@ type Function struct {
 	ProtocolParams            *ProtocolParamsOut      `json:"ProtocolParams"`
 	InstanceConcurrencyConfig *InstanceConcurrencyOut `json:"InstanceConcurrencyConfig"`
 	Triggers                  []Trigger               `json:"Triggers"`
+	ImageConfig               *ImageConfig            `json:"ImageConfig"`
 	RequestId                 string                  `json:"RequestId"`
 }
 

@@ -2,7 +2,12 @@ package scfapi_test
 
 import (
 	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
@@ -147,5 +152,44 @@ func TestCancelledContextStopsRetries(t *testing.T) {
 	}
 	if got := len(f.Calls("")); got != 1 {
 		t.Errorf("sent %d times after the context ended, want 1", got)
+	}
+}
+
+func TestRequestTimeoutBoundsEachAttempt(t *testing.T) {
+	// This server never answers; it returns once the client hangs up (the
+	// server notices only after the body is read) or the test ends.
+	release := make(chan struct{})
+	f := newRawAPI(t, func(_ http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	})
+	t.Cleanup(func() { close(release) })
+	var attempts []scfapi.CallInfo
+	c := newTestClient(t, f, func(cfg *scfapi.Config) {
+		cfg.RequestTimeout = 20 * time.Millisecond
+		cfg.MaxRetries = 1
+		cfg.Logger = func(_ context.Context, info scfapi.CallInfo) { attempts = append(attempts, info) }
+	})
+	_, err := c.GetFunction(testCtx(t), "ns", "fn")
+	if scfapi.ErrorCode(err) != "ClientError.NetworkError" || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want a network error from the attempt deadline", err)
+	}
+	if len(attempts) != 2 || !attempts[0].Retry || attempts[1].Retry {
+		t.Errorf("attempts = %+v", attempts)
+	}
+}
+
+func TestUnsupportedContentEncodingGetsACode(t *testing.T) {
+	f := newRawAPI(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "br")
+		_, _ = w.Write([]byte("x"))
+	})
+	c := newTestClient(t, f, nil)
+	_, err := c.GetFunction(testCtx(t), "ns", "fn")
+	if scfapi.ErrorCode(err) != "ClientError.Unknown" || !strings.Contains(err.Error(), "br") {
+		t.Fatalf("got %v", err)
 	}
 }

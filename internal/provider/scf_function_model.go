@@ -304,17 +304,17 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 	for _, v := range fn.Environment.Variables {
 		env[v.Key] = v.Value
 	}
-	model.Environment = flattenStringMap(env, model.Environment, diags)
+	model.Environment = flattenStringMap(ctx, env, model.Environment, diags)
 
 	tags := make(map[string]string, len(fn.Tags))
 	for _, t := range fn.Tags {
 		tags[t.Key] = t.Value
 	}
-	model.Tags = flattenStringMap(tags, model.Tags, diags)
+	model.Tags = flattenStringMap(ctx, tags, model.Tags, diags)
 
 	model.VpcConfig = types.ObjectNull(vpcConfigAttrTypes)
 	if fn.VpcConfig.VpcId != "" || fn.VpcConfig.SubnetId != "" {
-		model.VpcConfig = objectValue(vpcConfigAttrTypes, vpcConfigModel{
+		model.VpcConfig = objectValue(ctx, vpcConfigAttrTypes, vpcConfigModel{
 			VpcID: types.StringValue(fn.VpcConfig.VpcId), SubnetID: types.StringValue(fn.VpcConfig.SubnetId),
 		}, diags)
 	}
@@ -323,7 +323,7 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 
 	model.DeadLetterConfig = types.ObjectNull(deadLetterTypes)
 	if dlq := fn.DeadLetterConfig; dlq.Type != "" || dlq.Name != "" {
-		model.DeadLetterConfig = objectValue(deadLetterTypes, deadLetterConfigModel{
+		model.DeadLetterConfig = objectValue(ctx, deadLetterTypes, deadLetterConfigModel{
 			Type: types.StringValue(dlq.Type), Name: types.StringValue(dlq.Name), FilterType: emptyAsNull(dlq.FilterType),
 		}, diags)
 	}
@@ -340,7 +340,7 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 				LocalMountDir: types.StringValue(m.LocalMountDir), RemoteMountDir: types.StringValue(m.RemoteMountDir),
 			})
 		}
-		model.CfsConfig = objectValue(cfsConfigAttrTypes, cfs, diags)
+		model.CfsConfig = objectValue(ctx, cfsConfigAttrTypes, cfs, diags)
 	}
 
 	model.FunctionID = types.StringValue(fn.FunctionId)
@@ -369,16 +369,16 @@ func flattenPublicNetConfig(ctx context.Context, pn *scfapi.PublicNetConfigOut, 
 	}
 	eip := types.ObjectNull(eipConfigAttrTypes)
 	if eipStatus != disable || (hadPrior && !priorModel.EipConfig.IsNull()) {
-		eip = objectValue(eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(eipStatus)}, diags)
+		eip = objectValue(ctx, eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(eipStatus)}, diags)
 	}
-	return objectValue(publicNetAttrTypes, publicNetConfigModel{PublicNetStatus: types.StringValue(status), EipConfig: eip}, diags)
+	return objectValue(ctx, publicNetAttrTypes, publicNetConfigModel{PublicNetStatus: types.StringValue(status), EipConfig: eip}, diags)
 }
 
-func flattenStringMap(values map[string]string, prior types.Map, diags *diag.Diagnostics) types.Map {
+func flattenStringMap(ctx context.Context, values map[string]string, prior types.Map, diags *diag.Diagnostics) types.Map {
 	if len(values) == 0 && (prior.IsNull() || prior.IsUnknown()) {
 		return types.MapNull(types.StringType)
 	}
-	m, d := types.MapValueFrom(context.Background(), types.StringType, values)
+	m, d := types.MapValueFrom(ctx, types.StringType, values)
 	diags.Append(d...)
 	return m
 }
@@ -397,8 +397,8 @@ func flattenLayers(ctx context.Context, layers []scfapi.LayerVersionInfo, prior 
 	return list
 }
 
-func objectValue(attrTypes map[string]attr.Type, model any, diags *diag.Diagnostics) types.Object {
-	obj, d := types.ObjectValueFrom(context.Background(), attrTypes, model)
+func objectValue(ctx context.Context, attrTypes map[string]attr.Type, model any, diags *diag.Diagnostics) types.Object {
+	obj, d := types.ObjectValueFrom(ctx, attrTypes, model)
 	diags.Append(d...)
 	return obj
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -152,7 +153,9 @@ func (r *scfFunctionResource) Update(ctx context.Context, req resource.UpdateReq
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := r.client.UpdateFunctionCode(ctx, codeUpdate.request); err != nil {
+		if err := r.whenSettled(ctx, namespace, name, func() error {
+			return r.client.UpdateFunctionCode(ctx, codeUpdate.request)
+		}); err != nil {
 			failed(summaryUpdate, err)
 			return
 		}
@@ -171,7 +174,9 @@ func (r *scfFunctionResource) Update(ctx context.Context, req resource.UpdateReq
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if err := r.client.UpdateFunctionConfiguration(ctx, configUpdate); err != nil {
+		if err := r.whenSettled(ctx, namespace, name, func() error {
+			return r.client.UpdateFunctionConfiguration(ctx, configUpdate)
+		}); err != nil {
 			failed(summaryUpdate, err)
 			return
 		}
@@ -221,7 +226,7 @@ func (r *scfFunctionResource) Delete(ctx context.Context, req resource.DeleteReq
 
 	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
 	action := "deleting function " + functionID(namespace, name)
-	err := r.client.DeleteFunction(ctx, namespace, name)
+	err := r.whenSettled(ctx, namespace, name, func() error { return r.client.DeleteFunction(ctx, namespace, name) })
 	if scfapi.IsNotFound(err) {
 		return
 	}
@@ -243,6 +248,33 @@ func (r *scfFunctionResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), functionID(namespace, name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), namespace)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+}
+
+// whenSettled runs a mutation. When the service refuses it because the
+// function is still changing (an earlier apply that timed out, or another
+// client), it waits until the function settles and tries once more. A
+// function someone else is deleting is waited out instead.
+func (r *scfFunctionResource) whenSettled(ctx context.Context, namespace, name string, mutation func() error) error {
+	err := mutation()
+	if !scfapi.IsBusy(err) {
+		return err
+	}
+	tflog.Info(ctx, "SCF function is busy; waiting for it to settle", map[string]any{"function": functionID(namespace, name)})
+	_, waitErr := r.client.WaitForActive(ctx, namespace, name)
+	var settled *scfapi.StatusError
+	switch {
+	case waitErr == nil:
+	case errors.As(waitErr, &settled) && settled.Status == scfapi.StatusDeleting:
+		if err := r.client.WaitForDeleted(ctx, namespace, name); err != nil {
+			return err
+		}
+		return &scfapi.APIError{Code: "ResourceNotFound.Function", Message: "the function was deleted while waiting", Namespace: namespace, FunctionName: name}
+	case errors.As(waitErr, &settled):
+		// A failed status is settled too: the service accepts changes and deletion then.
+	default:
+		return waitErr
+	}
+	return mutation()
 }
 
 // finish completes model from a function the service returned. digest is

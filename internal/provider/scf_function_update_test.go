@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -355,5 +356,40 @@ func digestOf(want *string) knownvalue.Check {
 			return fmt.Errorf("code_sha256 is %s, want %s", got, *want)
 		}
 		return nil
+	})
+}
+
+// TestAccSCFFunctionResource_createTimeout leaves the function in Creating
+// past the user's create timeout: the error names the function and its
+// status, the function is kept in state (tainted), and the next apply
+// replaces it: the delete waits for the creation to settle first.
+func TestAccSCFFunctionResource_createTimeout(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{CreateDelay: 3 * time.Second})
+	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 6\n"})
+	config := env.config(fmt.Sprintf(`
+resource "scf_function" "test" {
+  name     = "slow-create"
+  handler  = "index.main_handler"
+  code     = { zip_file = %[1]q }
+  timeouts = { create = "1s" }
+}
+`, zipPath))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error Waiting for SCF Function.*default/slow-create.*still\s+Creating`),
+			},
+			{
+				PreConfig: func() { env.fake.SetDelays(0, 0, 0) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionReplace)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
 	})
 }

@@ -84,6 +84,18 @@ func IsThrottled(err error) bool {
 	return hasCodePrefix(err, "RequestLimitExceeded") || ErrorCode(err) == "LimitExceeded.RateLimitExceeded"
 }
 
+// IsBusy reports whether the service refused a mutation because the function
+// is still creating, updating or deleting; the same call can succeed once the
+// function settles.
+func IsBusy(err error) bool {
+	switch ErrorCode(err) {
+	case "FailedOperation.FunctionStatusError", "FailedOperation.UpdateFunctionCode",
+		"FailedOperation.DeleteFunction", "FailedOperation.FunctionNameStatusError":
+		return true
+	}
+	return false
+}
+
 // IsAuthFailure reports whether err is an AuthFailure code.
 func IsAuthFailure(err error) bool { return hasCodePrefix(err, "AuthFailure") }
 

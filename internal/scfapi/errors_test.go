@@ -54,6 +54,15 @@ func TestErrorClassification(t *testing.T) {
 			}
 		})
 	}
+	for code, busy := range map[string]bool{
+		"FailedOperation.FunctionStatusError": true, "FailedOperation.UpdateFunctionCode": true,
+		"FailedOperation.DeleteFunction": true, "FailedOperation.FunctionNameStatusError": true,
+		"FailedOperation.CreateFunction": false, "ResourceInUse.Function": false,
+	} {
+		if got := scfapi.IsBusy(&scfapi.APIError{Code: code}); got != busy {
+			t.Errorf("IsBusy(%s) = %v", code, got)
+		}
+	}
 	plain := errors.New("plain")
 	if scfapi.IsNotFound(plain) || scfapi.IsThrottled(nil) || scfapi.ErrorCode(plain) != "" || scfapi.ErrorCode(nil) != "" {
 		t.Error("a non-API error was classified")

@@ -148,8 +148,9 @@ func TestProviderSchemaIsValid(t *testing.T) {
 }
 
 // createOutOfBand creates a function directly through the API, as if
-// someone made it in the console, and waits until it is Active.
-func (e *testEnv) createOutOfBand(namespace, name, zipPath string) {
+// someone made it in the console, and waits until it is Active. customize
+// may change the request before it is sent.
+func (e *testEnv) createOutOfBand(namespace, name, zipPath string, customize ...func(*scfapi.CreateFunctionRequest)) {
 	e.t.Helper()
 	content, err := os.ReadFile(zipPath)
 	if err != nil {
@@ -157,13 +158,16 @@ func (e *testEnv) createOutOfBand(namespace, name, zipPath string) {
 	}
 	encoded := base64.StdEncoding.EncodeToString(content)
 	ctx := context.Background()
-	err = e.client.CreateFunction(ctx, &scfapi.CreateFunctionRequest{
+	req := &scfapi.CreateFunctionRequest{
 		FunctionName: &name,
 		Namespace:    &namespace,
 		Handler:      ptr("index.main_handler"),
 		Code:         &scfapi.Code{ZipFile: &encoded},
-	})
-	if err != nil {
+	}
+	for _, c := range customize {
+		c(req)
+	}
+	if err = e.client.CreateFunction(ctx, req); err != nil {
 		e.t.Fatalf("creating %s/%s out of band: %s", namespace, name, err)
 	}
 	if _, err := e.client.WaitForActive(ctx, namespace, name); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -239,7 +240,7 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 					mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255)),
 				},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx),
 
 			"function_id": computedString("ID the service gave the function, such as `lam-abcd1234`.", true),
 			"status": computedString("Status of the function after the last operation: `Active` when it is ready; "+
@@ -256,6 +257,28 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"modified_time": computedString("When the function was last modified, RFC 3339.", false),
 		},
 	}
+}
+
+// timeoutsAttribute adds the defaults and what each timeout bounds to the
+// library's attribute, whose own descriptions only explain the format.
+func timeoutsAttribute(ctx context.Context) schema.Attribute {
+	format := " A duration such as `30s`, `10m` or `1h`."
+	short := func(d time.Duration) string { return strings.TrimSuffix(d.String(), "0s") }
+	a := timeouts.Attributes(ctx, timeouts.Opts{
+		Create: true, Update: true, Delete: true,
+		CreateDescription: "How long to wait for `CreateFunction` and for the function to become `Active`, retries included. " +
+			"Defaults to `" + short(defaultCreateTimeout) + "`." + format,
+		UpdateDescription: "How long an update may take, all its API calls and waits together. Defaults to `" +
+			short(defaultUpdateTimeout) + "`." + format,
+		DeleteDescription: "How long to wait for `DeleteFunction` and for the function to disappear. Defaults to `" +
+			short(defaultDeleteTimeout) + "`." + format,
+	})
+	if nested, ok := a.(schema.SingleNestedAttribute); ok {
+		nested.MarkdownDescription = "Limits for each operation. When one runs out, the operation stops with an error " +
+			"naming the function and its status; a function whose creation did not finish is kept in state, tainted."
+		return nested
+	}
+	return a
 }
 
 func computedString(description string, fixedAfterCreate bool) schema.StringAttribute {

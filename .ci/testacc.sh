@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the acceptance tests against every supported CLI: the Terraform on
+# PATH when it is 1.5 or newer, Terraform 1.5.7 (the last MPL release) and
+# OpenTofu 1.6.3. The last two are built with `go install` into .cache the
+# first time. ACC_CLIS limits the set, e.g. ACC_CLIS=terraform.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clis=${ACC_CLIS:-"terraform terraform-1.5.7 tofu"}
+run=${ACC_RUN:-.}
+seen=""
+for which in $clis; do
+	cli=$(.ci/terraform-cli.sh "$which")
+	real=$(readlink -f "$cli")
+	case " $seen " in *" $real "*) echo "acceptance: $which is $cli, already tested"; continue ;; esac
+	seen="$seen $real"
+	host=registry.terraform.io
+	[ "$which" = tofu ] && host=registry.opentofu.org
+	echo "acceptance: $("$cli" version | head -n1) ($cli)"
+	start=$(date +%s)
+	TF_ACC=1 TF_ACC_TERRAFORM_PATH="$cli" TF_ACC_PROVIDER_HOST="$host" \
+		go test -count=1 -timeout 30m -run "$run" ./internal/provider/...
+	echo "acceptance: $which passed in $(( $(date +%s) - start ))s"
+done

@@ -1,0 +1,111 @@
+package provider
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+// The documentation's examples are applied against the fake, so that what
+// users copy from the docs is known to work. They refer to their zip files
+// as "${path.module}/<name>.zip"; tests substitute a generated archive.
+const examplesDir = "../../examples"
+
+func readExample(t *testing.T, name, zipPath string) string {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join(examplesDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regexp.MustCompile(`"\$\{path\.module\}/[a-z]+\.zip"`).ReplaceAllString(string(content), `"`+zipPath+`"`)
+}
+
+func TestAccExamples_resources(t *testing.T) {
+	for _, example := range []string{"resource.tf", "resource_cos.tf", "resource_vpc_cfs.tf", "resource_http.tf"} {
+		t.Run(example, func(t *testing.T) {
+			env := newTestEnv(t, fakescf.Options{})
+			zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories(),
+				CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+				Steps: []resource.TestStep{{
+					Config:           env.config(readExample(t, "resources/scf_function/"+example, zipPath)),
+					ConfigPlanChecks: expectEmptyPlanAfterApply,
+				}},
+			})
+		})
+	}
+}
+
+// TestAccExamples_provider configures the provider exactly as the example
+// does, with the endpoint and keys from the environment as a user would.
+func TestAccExamples_provider(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	t.Setenv(envEndpoint, env.url)
+	t.Setenv(envSecretID, fakescf.DefaultSecretID)
+	t.Setenv(envSecretKey, fakescf.DefaultSecretKey)
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "x = 1\n"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{{
+			Config:             readExample(t, "provider/provider.tf", zipPath) + readExample(t, "resources/scf_function/resource.tf", zipPath),
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
+
+// TestAccExamples_import imports a function made outside Terraform, first
+// with the ID of import.sh, then with the import block example.
+func TestAccExamples_import(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "x = 1\n"})
+	script, err := os.ReadFile(filepath.Join(examplesDir, "resources/scf_function/import.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := regexp.MustCompile(`terraform import scf_function\.hello (\S+)`).FindStringSubmatch(string(script))
+	if id == nil {
+		t.Fatal("import.sh has no `terraform import scf_function.hello <id>` line")
+	}
+	namespace, name, err := parseFunctionID(id[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.createOutOfBand(namespace, name, zipPath, func(req *scfapi.CreateFunctionRequest) { req.Runtime = ptr("Python3.9") })
+	if err := env.client.ModifyResourceTags(context.Background(), namespace, name, map[string]string{"team": "platform"}, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	resourceBlock := readExample(t, "resources/scf_function/resource.tf", zipPath)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		Steps: []resource.TestStep{
+			{
+				Config:        env.config(resourceBlock),
+				ResourceName:  "scf_function.hello",
+				ImportState:   true,
+				ImportStateId: id[1],
+			},
+			{
+				// The example sets more than the out-of-band function has, so
+				// the apply after the import block updates it in place.
+				Config: env.config(resourceBlock + readExample(t, "resources/scf_function/import-by-string-id.tf", zipPath)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("scf_function.hello", plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}

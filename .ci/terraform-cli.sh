@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.cache/cli"
 want=${1:-terraform}
+export CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE="$root/.ci/empty.tfrc"
 
 install() { # name module version binary
 	local dir="$cache/$1"

@@ -5,6 +5,7 @@
 # first time. ACC_CLIS limits the set, e.g. ACC_CLIS=terraform.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE="$PWD/.ci/empty.tfrc"
 clis=${ACC_CLIS:-"terraform terraform-1.5.7 tofu"}
 run=${ACC_RUN:-.}
 seen=""

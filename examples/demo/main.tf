@@ -1,0 +1,90 @@
+# Newcomer demo: three functions managed by the scf provider, run against the
+# bundled fake SCF server by .ci/demo.sh (`make demo`). See README.md.
+
+terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    scf = {
+      source = "scfprovider/scf"
+    }
+  }
+}
+
+# Region, credentials and endpoint come from the environment that .ci/demo.sh
+# sets up: TENCENTCLOUD_REGION, TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY
+# and SCF_ENDPOINT (the address of the local scf-fake).
+provider "scf" {}
+
+# A Python function in the custom namespace, with zip code, environment
+# variables, a layer and tags.
+resource "scf_function" "hello" {
+  name        = "hello"
+  namespace   = var.namespace
+  runtime     = "Python3.9"
+  handler     = "index.main_handler"
+  description = "Greets the caller"
+  memory_size = 128
+  timeout     = 10
+
+  code = {
+    zip_file = "${path.module}/code/hello.zip"
+  }
+
+  environment = {
+    GREETING = "hello"
+  }
+
+  layers = [
+    { name = "common-libs", version = 2 },
+  ]
+
+  tags = var.tags
+}
+
+# A Node.js function in the same namespace, bound to an older version of the
+# same layer.
+resource "scf_function" "greeter" {
+  name        = "greeter"
+  namespace   = var.namespace
+  runtime     = "Nodejs12.16"
+  handler     = "index.main_handler"
+  description = "Greets the caller, loudly"
+  memory_size = 256
+
+  code = {
+    zip_file = "${path.module}/code/greeter.zip"
+  }
+
+  environment = {
+    STYLE = "loud"
+  }
+
+  layers = [
+    { name = "common-libs", version = 1 },
+  ]
+
+  tags = merge(var.tags, { component = "greeter" })
+}
+
+# A function in the `default` namespace (no `namespace` argument). Its memory
+# size comes from a variable: invalid.tfvars sets it to a value the provider
+# rejects at plan time.
+resource "scf_function" "reporter" {
+  name        = "reporter"
+  runtime     = "Python3.9"
+  handler     = "index.main_handler"
+  description = "Counts the records of an event"
+  memory_size = var.reporter_memory_size
+  timeout     = 30
+
+  code = {
+    zip_file = "${path.module}/code/reporter.zip"
+  }
+
+  environment = {
+    REPORT_SOURCE = "demo"
+  }
+
+  tags = var.tags
+}

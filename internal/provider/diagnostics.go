@@ -131,6 +131,9 @@ func describeError(action string, err error) (string, path.Path) {
 		return fmt.Sprintf("While %s, the function ended in status %s: %s.\n\nFix the cause and apply again. "+
 			"A function that failed to create is kept in state as tainted, so the next apply replaces it.",
 			action, status.Status, why), path.Empty()
+	case errors.As(err, &timeout) && timeout.Interrupted():
+		return fmt.Sprintf("While %s: %s, because Terraform was stopped.\n\nThe function is kept in state; "+
+			"the next apply picks it up where this one stopped.", action, timeout.Error()), path.Empty()
 	case errors.As(err, &timeout):
 		return fmt.Sprintf("While %s: %s.\n\nThe function is kept in state; the next apply waits for it again. "+
 			"If it routinely takes this long, raise the `timeouts` of the resource.", action, timeout.Error()), path.Empty()

@@ -1,6 +1,7 @@
 package scfapi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -177,9 +178,17 @@ func (e *WaitTimeoutError) Error() string {
 	if e.Status != "" {
 		last = "it is still " + e.Status
 	}
-	return fmt.Sprintf("timed out after %s waiting for function %s %s; %s",
-		roundWait(e.Waited), target(e.Namespace, e.Name), goal, last)
+	ended := "timed out"
+	if errors.Is(e.cause, context.Canceled) {
+		ended = "interrupted"
+	}
+	return fmt.Sprintf("%s after %s waiting for function %s %s; %s",
+		ended, roundWait(e.Waited), target(e.Namespace, e.Name), goal, last)
 }
+
+// Interrupted reports whether the wait ended because the caller cancelled
+// it (Terraform stopping on Ctrl-C) rather than because time ran out.
+func (e *WaitTimeoutError) Interrupted() bool { return errors.Is(e.cause, context.Canceled) }
 
 // Unwrap returns the context's error, so errors.Is(err,
 // context.DeadlineExceeded) holds.
@@ -204,8 +213,8 @@ type AdoptionError struct {
 // Error explains the situation and what the user can do.
 func (e *AdoptionError) Error() string {
 	t := target(e.Namespace, e.Name)
-	msg := fmt.Sprintf("a function named %s exists but this call cannot prove it created it; it may have existed before. "+
-		"Import it with `terraform import` or delete it, then apply again", t)
+	msg := fmt.Sprintf("function %s already exists and this call cannot prove that it created it; it may have existed before, "+
+		"so it was not taken over. Import it with `terraform import` (ID %s) or delete it, then apply again", t, t)
 	if e.Reason != "" {
 		msg += " (" + e.Reason + ")"
 	}

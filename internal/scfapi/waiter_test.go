@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -76,6 +77,21 @@ func TestWaitForActiveTimesOutWithLastStatus(t *testing.T) {
 	}
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Error("the timeout does not wrap context.DeadlineExceeded")
+	}
+	if timeoutErr.Interrupted() || !strings.HasPrefix(err.Error(), "timed out") {
+		t.Errorf("a deadline reads as an interruption: %v", err)
+	}
+}
+
+func TestWaitForActiveCancelledIsAnInterruption(t *testing.T) {
+	f := newFakeAPI(t, sequence(status("Creating")))
+	c := newTestClient(t, f, nil)
+	ctx, cancel := context.WithCancel(testCtx(t))
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err := c.WaitForActive(ctx, "ns", "fn")
+	var timeoutErr *scfapi.WaitTimeoutError
+	if !errors.As(err, &timeoutErr) || !timeoutErr.Interrupted() || !strings.HasPrefix(err.Error(), "interrupted") {
+		t.Fatalf("got %v, want an interrupted wait", err)
 	}
 }
 

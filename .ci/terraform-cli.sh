@@ -20,8 +20,11 @@ install() { # name module version binary
 }
 
 new_enough() { # path
-	local v
-	v=$("$1" version 2>/dev/null | head -n1 | sed -E 's/^[^0-9]*v?([0-9]+)\.([0-9]+).*/\1 \2/') || return 1
+	local out v
+	# Read the whole output first: piping into head could kill the CLI with
+	# SIGPIPE, which pipefail would turn into "too old".
+	out=$("$1" version 2>/dev/null) || return 1
+	v=$(printf '%s\n' "$out" | sed -nE '1s/^[^0-9]*v?([0-9]+)\.([0-9]+).*/\1 \2/p')
 	set -- $v
 	[ "${1:-0}" -gt 1 ] || { [ "${1:-0}" -eq 1 ] && [ "${2:-0}" -ge 5 ]; }
 }

@@ -16,7 +16,8 @@ for which in $clis; do
 	seen="$seen $real"
 	host=registry.terraform.io
 	[ "$which" = tofu ] && host=registry.opentofu.org
-	echo "acceptance: $("$cli" version | head -n1) ($cli)"
+	version=$("$cli" version)
+	echo "acceptance: ${version%%$'\n'*} ($cli)"
 	start=$(date +%s)
 	TF_ACC=1 TF_ACC_TERRAFORM_PATH="$cli" TF_ACC_PROVIDER_HOST="$host" \
 		go test -count=1 -timeout 30m -run "$run" ./internal/provider/...

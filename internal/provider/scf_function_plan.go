@@ -134,6 +134,13 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 
+	if !creating && plan.Code.IsNull() && !plan.Handler.IsUnknown() && !plan.Handler.Equal(state.Handler) {
+		resp.Diagnostics.AddAttributeError(path.Root("handler"), "Missing Function Code",
+			"The handler changes together with the code (UpdateFunctionCode), so `code` must be set to change `handler` "+
+				"of an imported function.")
+		return
+	}
+
 	keepDigest := func() {
 		plan.CodeSHA256, plan.CodeSize = state.CodeSHA256, state.CodeSize
 	}

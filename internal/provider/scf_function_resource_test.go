@@ -220,3 +220,26 @@ func TestAccSCFFunctionResource_disappears(t *testing.T) {
 		},
 	})
 }
+
+// TestAccSCFFunctionResource_handlerNeedsCode: an imported function without
+// `code` cannot change its handler, and the plan says why.
+func TestAccSCFFunctionResource_handlerNeedsCode(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 7\n"})
+	env.createOutOfBand(scfapi.DefaultNamespace, "no-code", zipPath)
+	config := func(handler string) string {
+		return env.config(fmt.Sprintf(`
+resource "scf_function" "test" {
+  name    = "no-code"
+  handler = %q
+}
+`, handler))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{
+			{Config: config("index.main_handler"), ResourceName: testResource, ImportState: true, ImportStateId: "no-code", ImportStatePersist: true},
+			{Config: config("index.other_handler"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Missing Function Code.*code\x60\s+must be set`)},
+		},
+	})
+}

@@ -19,6 +19,8 @@ const (
 	defaultMemorySize = 128
 	defaultTimeout    = 3
 	defaultType       = "Event"
+	// runtimeImage is the Runtime GetFunction reports for image functions.
+	runtimeImage = "CustomImage"
 )
 
 // notOurs returns why f cannot be proven to be the function that req created
@@ -42,8 +44,8 @@ func (c *Client) notOurs(f *Function, req *CreateFunctionRequest, start time.Tim
 }
 
 // configDiff lists the fields whose value in f differs from what req asked
-// for. Fields the service fills in by itself (the CLS log set and topic) are
-// not compared.
+// for. Fields the service fills in by itself (the CLS log set and topic, and
+// the handler when none was requested) are not compared.
 func configDiff(f *Function, req *CreateFunctionRequest) []string {
 	var diff []string
 	check := func(field string, same bool) {
@@ -51,8 +53,8 @@ func configDiff(f *Function, req *CreateFunctionRequest) []string {
 			diff = append(diff, field)
 		}
 	}
-	check("Handler", f.Handler == deref(req.Handler))
-	check("Runtime", strings.EqualFold(f.Runtime, orString(req.Runtime, defaultRuntime)))
+	check("Handler", sameHandler(f.Handler, req))
+	check("Runtime", sameRuntime(f.Runtime, req))
 	check("MemorySize", f.MemorySize == orInt(req.MemorySize, defaultMemorySize))
 	check("Timeout", f.Timeout == orInt(req.Timeout, defaultTimeout))
 	check("Type", strings.EqualFold(f.Type, orString(req.Type, defaultType)))
@@ -65,6 +67,33 @@ func configDiff(f *Function, req *CreateFunctionRequest) []string {
 		check("CodeSize", f.CodeSize == decodedLen(*req.Code.ZipFile))
 	}
 	return diff
+}
+
+func isImage(req *CreateFunctionRequest) bool {
+	return req.Code != nil && req.Code.ImageConfig != nil
+}
+
+// sameHandler compares the handler: an image function has none, and without
+// a requested handler the service picks the runtime's default entry point,
+// which is not documented.
+func sameHandler(got string, req *CreateFunctionRequest) bool {
+	want := deref(req.Handler)
+	switch {
+	case isImage(req):
+		return got == "" || got == want
+	case want == "":
+		return true
+	}
+	return got == want
+}
+
+// sameRuntime compares the runtime: GetFunction reports CustomImage for an
+// image function whatever the request said.
+func sameRuntime(got string, req *CreateFunctionRequest) bool {
+	if isImage(req) && strings.EqualFold(got, runtimeImage) {
+		return true
+	}
+	return strings.EqualFold(got, orString(req.Runtime, defaultRuntime))
 }
 
 func orString(p *string, def string) string {

@@ -75,7 +75,8 @@ func (p *scfProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		MarkdownDescription: "Manages Tencent Cloud Serverless Cloud Function (SCF) resources through " +
 			"TencentCloud API 3.0 (SCF version `2018-04-16`). Every API call of a provider instance goes " +
 			"through one shared client that throttles each action to its documented rate and retries " +
-			"throttled or failed reads with exponential backoff.",
+			"throttled or failed calls with exponential backoff; a change whose outcome is unknown is checked " +
+			"against the service before it is sent again.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional: true,
@@ -123,9 +124,11 @@ func (p *scfProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: fmt.Sprintf("How many times a throttled call, or a read that failed with an internal "+
-					"or network error, is retried with exponential backoff and jitter. Defaults to `%d`; `0` "+
-					"disables retries. Retries never outlast the operation's timeout.", scfapi.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times a call that was throttled or failed with an internal "+
+					"or network error is retried with exponential backoff and jitter. A create, update or delete whose "+
+					"outcome is unknown (lost response or internal error) is first checked against the service, so it "+
+					"is never applied twice. Defaults to `%d`; `0` disables retries. Retries never outlast the "+
+					"operation's timeout.", scfapi.DefaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
 		},

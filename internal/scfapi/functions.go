@@ -9,9 +9,11 @@ import (
 // CreateFunction creates a function. The service answers before the
 // function is ready: wait with WaitForActive.
 //
-// If the response is lost, the call looks the function up: absent means the
-// request never landed and it is sent again; present is accepted only when
-// the function provably comes from this call, otherwise *AdoptionError.
+// If the outcome is unknown (the response is lost, or the service answers
+// InternalError, after which it may have created the function anyway), the
+// call looks the function up: absent means nothing was created and the
+// request is sent again; present is accepted only when the function provably
+// comes from this call, otherwise *AdoptionError.
 func (c *Client) CreateFunction(ctx context.Context, req *CreateFunctionRequest) error {
 	if req == nil {
 		return errors.New("scfapi: CreateFunction needs a request")
@@ -19,13 +21,13 @@ func (c *Client) CreateFunction(ctx context.Context, req *CreateFunctionRequest)
 	r := *req
 	o := scfOp(ActionCreateFunction, namespaceOf(req.Namespace), deref(req.FunctionName))
 	start := time.Now()
-	o.mutation = func(ctx context.Context, err error, transport bool) (verdict, error) {
+	o.mutation = func(ctx context.Context, err error, unknown bool) (verdict, error) {
 		// A ResourceInUse answer to a re-send may be our own earlier
 		// attempt, applied after its response was lost.
-		if !transport && !isFunctionInUse(err) {
+		if !unknown && !isFunctionInUse(err) {
 			return verdictFail, err
 		}
-		return c.checkLostCreate(ctx, o, req, start, err, transport)
+		return c.checkLostCreate(ctx, o, req, start, err, unknown)
 	}
 	return c.run(ctx, o, func(actx context.Context) (string, error) {
 		r.BaseRequest = newBase(actx, o)
@@ -39,10 +41,10 @@ func isFunctionInUse(err error) bool {
 	return code == "ResourceInUse.Function" || code == "ResourceInUse.FunctionName"
 }
 
-func (c *Client) checkLostCreate(ctx context.Context, o *op, req *CreateFunctionRequest, start time.Time, err error, transport bool) (verdict, error) {
+func (c *Client) checkLostCreate(ctx context.Context, o *op, req *CreateFunctionRequest, start time.Time, err error, unknown bool) (verdict, error) {
 	f, getErr := c.GetFunction(ctx, o.namespace, o.name)
 	switch {
-	case IsNotFound(getErr) && transport:
+	case IsNotFound(getErr) && unknown:
 		// Nothing was created, so sending again cannot duplicate it.
 		return verdictRetry, err
 	case getErr != nil:
@@ -124,14 +126,15 @@ func (c *Client) UpdateFunctionConfiguration(ctx context.Context, req *UpdateFun
 	})
 }
 
-// checkLostUpdate decides about an update whose response was lost: a
-// function in an update-related status received it; an Active one may not
-// have, and both update actions are idempotent, so they are sent again.
+// checkLostUpdate decides about an update whose outcome is unknown (lost
+// response or InternalError): a function in an update-related status
+// received it; an Active one may not have, and both update actions are
+// idempotent, so they are sent again.
 func (c *Client) checkLostUpdate(o *op) func(context.Context, error, bool) (verdict, error) {
-	return func(ctx context.Context, err error, transport bool) (verdict, error) {
+	return func(ctx context.Context, err error, unknown bool) (verdict, error) {
 		// After a lost attempt, a "wrong status" refusal of the re-send
 		// usually means the lost attempt is being applied right now.
-		if !transport && !hasCodePrefix(err, "FailedOperation") {
+		if !unknown && !hasCodePrefix(err, "FailedOperation") {
 			return verdictFail, err
 		}
 		f, getErr := c.GetFunction(ctx, o.namespace, o.name)
@@ -156,8 +159,8 @@ func (c *Client) checkLostUpdate(o *op) func(context.Context, error, bool) (verd
 func (c *Client) DeleteFunction(ctx context.Context, namespace, name string) error {
 	namespace = orDefaultNamespace(namespace)
 	o := scfOp(ActionDeleteFunction, namespace, name)
-	o.mutation = func(ctx context.Context, err error, transport bool) (verdict, error) {
-		if !transport {
+	o.mutation = func(ctx context.Context, err error, unknown bool) (verdict, error) {
+		if !unknown {
 			if IsNotFound(err) {
 				// The lost attempt deleted it.
 				return verdictDone, nil

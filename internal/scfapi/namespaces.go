@@ -104,11 +104,12 @@ func FunctionResourceName(region, namespace, name string) string {
 }
 
 // resendAfterLoss handles mutations whose outcome is the same however often
-// they are applied: after a lost response they are simply sent again, and
-// done reports the refusals that mean a lost attempt already did the work.
+// they are applied: after a lost response or an InternalError they are
+// simply sent again, and done reports the refusals that mean an earlier
+// attempt already did the work.
 func resendAfterLoss(done func(error) bool) func(context.Context, error, bool) (verdict, error) {
-	return func(_ context.Context, err error, transport bool) (verdict, error) {
-		if transport {
+	return func(_ context.Context, err error, unknown bool) (verdict, error) {
+		if unknown {
 			return verdictRetry, err
 		}
 		if done != nil && done(err) {

@@ -86,14 +86,16 @@ func (c *Client) judge(ctx context.Context, o *op, err error, lost *bool) (verdi
 	case neverSent(err):
 		// The connection was never made, so the server saw nothing.
 		return verdictRetry, err
-	case isTransportError(err):
+	case isTransportError(err), isInternalError(err):
+		// The outcome is unknown: no readable answer, or an internal error
+		// after which the service may have applied the request in part or
+		// in full. It is never sent again blindly: the action's own check
+		// looks at what the service now holds and resends, adopts or fails.
 		*lost = true
 		return o.mutation(ctx, err, true)
 	case *lost:
 		return o.mutation(ctx, err, false)
 	}
-	// InternalError on a mutation lands here: the server may have applied
-	// part of it, so it is not sent again blindly.
 	return verdictFail, err
 }
 

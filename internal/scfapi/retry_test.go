@@ -44,7 +44,7 @@ func TestThrottledCallsAreRetried(t *testing.T) {
 	}
 }
 
-func TestInternalErrorRetriedForReadsOnly(t *testing.T) {
+func TestInternalErrorOnReadsIsRetried(t *testing.T) {
 	f := newFakeAPI(t, failFirst(1, "InternalError.System", function("Active")))
 	c := newTestClient(t, f, nil)
 	ctx := testCtx(t)
@@ -65,35 +65,86 @@ func TestInternalErrorRetriedForReadsOnly(t *testing.T) {
 			t.Errorf("%s sent %d times, want 2", a, got)
 		}
 	}
+}
 
-	mutations := map[string]func(context.Context) error{
-		"CreateFunction": func(ctx context.Context) error {
-			return c.CreateFunction(ctx, &scfapi.CreateFunctionRequest{FunctionName: sp("fn")})
-		},
-		"UpdateFunctionCode": func(ctx context.Context) error {
-			return c.UpdateFunctionCode(ctx, &scfapi.UpdateFunctionCodeRequest{FunctionName: sp("fn")})
-		},
-		"UpdateFunctionConfiguration": func(ctx context.Context) error {
-			return c.UpdateFunctionConfiguration(ctx, &scfapi.UpdateFunctionConfigurationRequest{FunctionName: sp("fn")})
-		},
-		"DeleteFunction":  func(ctx context.Context) error { return c.DeleteFunction(ctx, "ns", "fn") },
-		"CreateNamespace": func(ctx context.Context) error { return c.CreateNamespace(ctx, "ns", "") },
-		"DeleteNamespace": func(ctx context.Context) error { return c.DeleteNamespace(ctx, "ns") },
-		"UpdateNamespace": func(ctx context.Context) error { return c.UpdateNamespace(ctx, "ns", "d") },
-		"ModifyResourceTags": func(ctx context.Context) error {
-			return c.ModifyResourceTags(ctx, "ns", "fn", map[string]string{"a": "b"}, nil)
-		},
+// TestInternalErrorOnMutationsIsVerified: after InternalError the service
+// may have applied a mutation anyway, so it is never resent blindly. Function
+// mutations look the function up first and resend only when the service
+// shows the request did not land; an applied one counts as done, and a
+// function this call cannot have created is refused. Idempotent mutations
+// (namespaces, tags) are simply resent.
+func TestInternalErrorOnMutationsIsVerified(t *testing.T) {
+	zip := []byte("zip-bytes")
+	ours := func() reply { return reply{Resp: createdFunction(zip, time.Now())} }
+	tests := []struct {
+		name    string
+		action  string
+		get     func() reply // GetFunction's answer; nil when no lookup may happen
+		run     func(context.Context, *scfapi.Client) error
+		sends   int
+		wantErr string // "" for success, else the error must contain this
+	}{
+		{"create, nothing created", "CreateFunction", func() reply { return fail("ResourceNotFound.Function") },
+			func(ctx context.Context, c *scfapi.Client) error { return c.CreateFunction(ctx, createRequest(zip)) }, 2, ""},
+		{"create, applied anyway", "CreateFunction", ours,
+			func(ctx context.Context, c *scfapi.Client) error { return c.CreateFunction(ctx, createRequest(zip)) }, 1, ""},
+		{"create, an older function", "CreateFunction", func() reply { return reply{Resp: createdFunction(zip, time.Now().Add(-time.Hour))} },
+			func(ctx context.Context, c *scfapi.Client) error { return c.CreateFunction(ctx, createRequest(zip)) }, 1, "terraform import"},
+		{"update code, not applied", "UpdateFunctionCode", func() reply { return reply{Resp: function(scfapi.StatusActive)} },
+			func(ctx context.Context, c *scfapi.Client) error {
+				return c.UpdateFunctionCode(ctx, &scfapi.UpdateFunctionCodeRequest{FunctionName: sp("fn")})
+			}, 2, ""},
+		{"update configuration, applied", "UpdateFunctionConfiguration", func() reply { return reply{Resp: function(scfapi.StatusUpdating)} },
+			func(ctx context.Context, c *scfapi.Client) error {
+				return c.UpdateFunctionConfiguration(ctx, &scfapi.UpdateFunctionConfigurationRequest{FunctionName: sp("fn")})
+			}, 1, ""},
+		{"delete, not applied", "DeleteFunction", func() reply { return reply{Resp: function(scfapi.StatusActive)} },
+			func(ctx context.Context, c *scfapi.Client) error { return c.DeleteFunction(ctx, "ns", "fn") }, 2, ""},
+		{"delete, applied", "DeleteFunction", func() reply { return reply{Resp: function(scfapi.StatusDeleting)} },
+			func(ctx context.Context, c *scfapi.Client) error { return c.DeleteFunction(ctx, "ns", "fn") }, 1, ""},
+		{"create namespace", "CreateNamespace", nil,
+			func(ctx context.Context, c *scfapi.Client) error { return c.CreateNamespace(ctx, "ns", "") }, 2, ""},
+		{"delete namespace", "DeleteNamespace", nil,
+			func(ctx context.Context, c *scfapi.Client) error { return c.DeleteNamespace(ctx, "ns") }, 2, ""},
+		{"update namespace", "UpdateNamespace", nil,
+			func(ctx context.Context, c *scfapi.Client) error { return c.UpdateNamespace(ctx, "ns", "d") }, 2, ""},
+		{"tags", "ModifyResourceTags", nil,
+			func(ctx context.Context, c *scfapi.Client) error {
+				return c.ModifyResourceTags(ctx, "ns", "fn", map[string]string{"a": "b"}, nil)
+			}, 2, ""},
 	}
-	for action, run := range mutations {
-		if err := run(ctx); scfapi.ErrorCode(err) != "InternalError.System" {
-			t.Errorf("%s: got %v, want the InternalError", action, err)
-		}
-		if got := len(f.Calls(action)); got != 1 {
-			t.Errorf("%s sent %d times, want 1", action, got)
-		}
-	}
-	if got := len(f.Calls("GetFunction")); got != 2 {
-		t.Errorf("an InternalError on a mutation triggered lookups: GetFunction sent %d times", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeAPI(t, func(c call) reply {
+				switch {
+				case c.Action == tt.action && c.N == 1:
+					return fail("InternalError")
+				case c.Action == tt.action:
+					return ok()
+				case c.Action == "GetFunction" && tt.get != nil:
+					return tt.get()
+				}
+				return fail("UnexpectedAction")
+			})
+			c := newTestClient(t, f, nil)
+			err := tt.run(testCtx(t), c)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("got %v, want success", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("got %v, want an error saying %q", err, tt.wantErr)
+			}
+			if got := len(f.Calls(tt.action)); got != tt.sends {
+				t.Errorf("%s sent %d times, want %d", tt.action, got, tt.sends)
+			}
+			lookups := len(f.Calls("GetFunction"))
+			if tt.get == nil && lookups != 0 {
+				t.Errorf("%d GetFunction lookups for an idempotent mutation", lookups)
+			}
+			if tt.get != nil && lookups != 1 {
+				t.Errorf("%d GetFunction lookups, want 1", lookups)
+			}
+		})
 	}
 }
 

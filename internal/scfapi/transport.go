@@ -19,9 +19,11 @@ type op struct {
 	// namespace and name identify the target in logs and errors.
 	namespace, name string
 	// mutation is nil for reads. For mutations it decides what happens
-	// after an attempt whose response may have been lost (transport is
-	// true), and after a failed attempt that followed such a loss.
-	mutation func(ctx context.Context, err error, transport bool) (verdict, error)
+	// after an attempt whose outcome is unknown (unknown is true: the
+	// response was lost or unreadable, or the service answered
+	// InternalError), and after a failed attempt that followed such an
+	// attempt (unknown is false).
+	mutation func(ctx context.Context, err error, unknown bool) (verdict, error)
 }
 
 func scfOp(action, namespace, name string) *op {

@@ -23,6 +23,7 @@ const (
 	summaryWait      = "Error Waiting for SCF Function"
 	summaryCode      = "Unable to Read Function Code"
 	summaryConfigure = "Unexpected Resource Configure Type"
+	summaryAuth      = "Invalid SCF API Credentials"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the
@@ -39,6 +40,12 @@ var (
 
 // apiErrorHints maps every error code of the CreateFunction document (and the
 // other codes the resource can meet) to its attribute and advice.
+//
+// No hint points at `code` as a whole or at `code.git_password`: Terraform
+// prints the configuration source of the attribute a diagnostic points at,
+// and for `code` that is the whole object literal, Git password included.
+// Errors about the code point at the resource (shown by its header line) or
+// at a child attribute that holds no secret.
 var apiErrorHints = map[string]apiErrorHint{
 	"FailedOperation.CreateFunction":                 {advice: "The service could not create the function. " + hintRetry},
 	"FailedOperation.Namespace":                      {attribute: path.Root("namespace"), advice: "The service reported a namespace conflict; check that the namespace exists and is not being changed concurrently."},
@@ -50,8 +57,8 @@ var apiErrorHints = map[string]apiErrorHint{
 	"InvalidParameter.Payload":                       {advice: "The service could not parse the request. This is a provider bug; please report it with the RequestId."},
 	"InvalidParameterValue":                          {advice: "Check the value the message names against the attribute's documented rules."},
 	"InvalidParameterValue.Cls":                      {attribute: path.Root("cls_logset_id"), advice: "Set `cls_logset_id` and `cls_topic_id` together, to a logset and one of its topics that exist in this region."},
-	"InvalidParameterValue.Code":                     {attribute: path.Root("code"), advice: "Give exactly one code source in `code`."},
-	"InvalidParameterValue.CodeSecret":               {attribute: path.Root("code").AtName("git_password"), advice: "Give the Git user name and password together."},
+	"InvalidParameterValue.Code":                     {advice: "Check `code`: give exactly one code source, and one the service can read (an existing COS object, a reachable Git repository)."},
+	"InvalidParameterValue.CodeSecret":               {advice: "Give `code.git_user_name` and `code.git_password` together."},
 	"InvalidParameterValue.CodeSource":               {attribute: path.Root("code_source"), advice: "`code_source` must name the source given in `code` (`Git` is required for Git code)."},
 	"InvalidParameterValue.Cos":                      {attribute: path.Root("code").AtName("cos_object_name"), advice: "Check that the COS bucket, object and region exist and hold the code."},
 	"InvalidParameterValue.CosBucketName":            {attribute: path.Root("code").AtName("cos_bucket_name"), advice: "Use the bucket name without the `-<appid>` suffix."},
@@ -77,7 +84,7 @@ var apiErrorHints = map[string]apiErrorHint{
 	"LimitExceeded.InitTimeout":                      {attribute: path.Root("init_timeout"), advice: "Use at most 300 seconds."},
 	"LimitExceeded.Memory":                           {attribute: path.Root("memory_size"), advice: "Use at most 3072 MB, or ask for a higher quota."},
 	"LimitExceeded.Timeout":                          {attribute: path.Root("timeout"), advice: "Use at most 900 seconds."},
-	"MissingParameter.Code":                          {attribute: path.Root("code"), advice: "Give the function's code in `code`."},
+	"MissingParameter.Code":                          {advice: "Give the function's code in `code`."},
 	"MissingParameter.Runtime":                       {attribute: path.Root("runtime"), advice: "Set `runtime`."},
 	"ResourceInUse.Function":                         {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace. Import it with `terraform import` (ID `<namespace>/<name>`) or choose another name."},
 	"ResourceInUse.FunctionName":                     {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace (it may still be deleting). Import it with `terraform import`, wait for the deletion, or choose another name."},
@@ -88,6 +95,11 @@ var apiErrorHints = map[string]apiErrorHint{
 	"ResourceNotFound.Role":                          {attribute: path.Root("role"), advice: "Create the CAM role first, or fix its name."},
 	"ResourceNotFound.Vpc":                           {attribute: path.Root("vpc_config"), advice: "Use a VPC and one of its subnets that exist in this region."},
 	"ResourceUnavailable.Namespace":                  {attribute: path.Root("namespace"), advice: "The namespace cannot take new functions now; use another namespace."},
+	"AuthFailure.SignatureFailure":                   {advice: "The API could not verify the request's signature: the secret key does not belong to the SecretId. Check that `secret_key` (or TENCENTCLOUD_SECRET_KEY) is the key of `secret_id` (or TENCENTCLOUD_SECRET_ID), copied without stray characters; temporary credentials must use the key issued with their token."},
+	"AuthFailure.SignatureExpire":                    {advice: "The request's timestamp is more than 5 minutes away from the API's clock. Check this machine's clock (synchronize it, for example with NTP), then run the command again."},
+	"AuthFailure.TokenFailure":                       {advice: "The session token was rejected or has expired. Get new temporary credentials and set `security_token` (or TENCENTCLOUD_SECURITY_TOKEN) together with the SecretId and key issued with it; leave it unset for permanent API keys."},
+	"AuthFailure.SecretIdNotFound":                   {advice: "The SecretId does not exist or its key is disabled. Check `secret_id` (or TENCENTCLOUD_SECRET_ID), and that the key is enabled in the CAM console."},
+	"AuthFailure.InvalidSecretId":                    {advice: "The SecretId is not a valid API key ID. Check `secret_id` (or TENCENTCLOUD_SECRET_ID)."},
 	"UnauthorizedOperation.CAM":                      {advice: "The API key is not allowed to call this action. Grant it SCF permissions in CAM (for example the QcloudSCFFullAccess policy)."},
 	"UnauthorizedOperation.Region":                   {advice: "The account cannot use SCF in this region. Check the provider's `region`."},
 	"UnauthorizedOperation.Role":                     {attribute: path.Root("role"), advice: "The function's role has no permission to read the code from COS. Grant it COS read access."},

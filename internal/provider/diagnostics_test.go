@@ -12,7 +12,8 @@ import (
 
 // createFunctionDocumentCodes is every error code of the CreateFunction API
 // document, with the attribute the diagnostic must point at ("" when no
-// single attribute is responsible).
+// single attribute is responsible, or when the attribute's source could show
+// the Git password: `code` and `code.git_password`).
 var createFunctionDocumentCodes = map[string]string{
 	"FailedOperation.CreateFunction":          "",
 	"FailedOperation.Namespace":               "namespace",
@@ -21,8 +22,8 @@ var createFunctionDocumentCodes = map[string]string{
 	"InvalidParameter.Payload":                "",
 	"InvalidParameterValue":                   "",
 	"InvalidParameterValue.Cls":               "cls_logset_id",
-	"InvalidParameterValue.Code":              "code",
-	"InvalidParameterValue.CodeSecret":        "code.git_password",
+	"InvalidParameterValue.Code":              "",
+	"InvalidParameterValue.CodeSecret":        "",
 	"InvalidParameterValue.CodeSource":        "code_source",
 	"InvalidParameterValue.Cos":               "code.cos_object_name",
 	"InvalidParameterValue.CosBucketName":     "code.cos_bucket_name",
@@ -44,7 +45,7 @@ var createFunctionDocumentCodes = map[string]string{
 	"LimitExceeded.Function":                  "",
 	"LimitExceeded.Memory":                    "memory_size",
 	"LimitExceeded.Timeout":                   "timeout",
-	"MissingParameter.Code":                   "code",
+	"MissingParameter.Code":                   "",
 	"MissingParameter.Runtime":                "runtime",
 	"ResourceInUse.Function":                  "name",
 	"ResourceInUse.FunctionName":              "name",

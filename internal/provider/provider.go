@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -209,8 +210,42 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			"The provider settings were rejected: "+err.Error())
 		return
 	}
+	if err := checkCredential(ctx, client); err != nil {
+		detail, _ := describeError("checking the provider's credentials", err)
+		resp.Diagnostics.AddError(summaryAuth, detail)
+		return
+	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+}
+
+// credentialCheckTimeout bounds the call that checks the credential when the
+// provider is configured.
+const credentialCheckTimeout = 15 * time.Second
+
+// checkCredential makes one cheap read so that a credential the API rejects
+// (a wrong key, an expired token, a skewed clock) ends the command with one
+// diagnostic, before every resource sends its own doomed request. Only such
+// a rejection is returned: any other failure (network, throttling, a key
+// not allowed to list namespaces) is left for the real calls to report.
+func checkCredential(ctx context.Context, client *scfapi.Client) error {
+	ctx, cancel := context.WithTimeout(ctx, credentialCheckTimeout)
+	defer cancel()
+	limit := int64(1)
+	_, err := client.ListNamespaces(ctx, &scfapi.ListNamespacesRequest{Limit: &limit})
+	if credentialRejected(err) {
+		return err
+	}
+	if err != nil {
+		tflog.Debug(ctx, "the credential check could not complete; continuing", map[string]any{"error_code": scfapi.ErrorCode(err)})
+	}
+	return nil
+}
+
+// credentialRejected reports whether err says the credential itself is bad,
+// as opposed to lacking permission for one action.
+func credentialRejected(err error) bool {
+	return scfapi.IsAuthFailure(err) && scfapi.ErrorCode(err) != "AuthFailure.UnauthorizedOperation"
 }
 
 func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {

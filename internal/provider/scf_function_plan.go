@@ -79,11 +79,19 @@ func validateCodeSource(code codeModel, declared types.String, resp *resource.Va
 		}
 		return strings.Join(names, ", ")
 	}
-	codePath := path.Root("code")
+	// Terraform prints the source of the attribute a diagnostic points at:
+	// for `code` the whole object literal, which may hold the Git password.
+	// Then the diagnostic points at the resource, shown by its header only.
+	addCodeError := func(summary, detail string) {
+		if code.GitPassword.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("code"), summary, detail)
+			return
+		}
+		resp.Diagnostics.AddError(summary, detail)
+	}
 	switch {
 	case len(given) == 0:
-		resp.Diagnostics.AddAttributeError(codePath, "Missing Function Code",
-			"`code` needs exactly one source: "+attrList(codeSources)+".")
+		addCodeError("Missing Function Code", "`code` needs exactly one source: "+attrList(codeSources)+".")
 		return
 	case len(given) > 1:
 		summary := "Conflicting Code Sources"
@@ -91,7 +99,7 @@ func validateCodeSource(code codeModel, declared types.String, resp *resource.Va
 		if given[0].name == "ZipFile" && given[1].name == "Cos" {
 			detail = "`code` cannot take both a zip file and a COS object (the API rejects Cos and ZipFile together). Keep one."
 		}
-		resp.Diagnostics.AddAttributeError(codePath, summary, detail)
+		addCodeError(summary, detail)
 		return
 	}
 	source := given[0]

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 )
@@ -17,6 +19,7 @@ const (
 	codeIOError             = "ClientError.IOError"
 	codeParseJSONError      = "ClientError.ParseJsonError"
 	codeEmptyResponse       = "ClientError.EmptyResponse"
+	codeResponseTooLarge    = "ClientError.ResponseTooLarge"
 	codeUnknown             = "ClientError.Unknown"
 )
 
@@ -230,9 +233,10 @@ func target(namespace, name string) string {
 	}
 }
 
-// toAPIError converts an error of the SDK. status is the HTTP status of the
-// attempt's response, 0 when none arrived.
-func toAPIError(o *op, err error, status int) error {
+// toAPIError converts an error of the SDK. tr says what the transport saw
+// of the attempt's response.
+func toAPIError(o *op, err error, tr *attemptTrace) error {
+	status := tr.status
 	var sdkErr *tcerr.TencentCloudSDKError
 	var inner error
 	if errors.As(err, &sdkErr) {
@@ -245,7 +249,18 @@ func toAPIError(o *op, err error, status int) error {
 		inner = err
 	}
 	code, msg := sdkErr.Code, sdkErr.Message
+	if code == codeParseJSONError && strings.HasPrefix(msg, "Fail to read http body") {
+		// The SDK files a body that broke off (or that this package
+		// refused to read further) under parse errors; it is I/O.
+		code = codeIOError
+	}
+	if tr.tooLarge {
+		code, msg = codeResponseTooLarge, fmt.Sprintf("the response is larger than %d bytes and was not read further", MaxResponseBytes)
+	}
 	switch code {
+	case "":
+		// An answer in the legacy error format without a code description.
+		code, msg = codeUnknown, "the API answered an error without a code: "+msg
 	case codeParseJSONError:
 		if status != 0 && status != 200 {
 			// A gateway in front of the API answered with a non-JSON
@@ -261,14 +276,18 @@ func toAPIError(o *op, err error, status int) error {
 			msg = msg[:i] + " (response body omitted)"
 		}
 	}
+	// Whatever answered may not be the API: keep its text short, printable
+	// and valid UTF-8 before it reaches logs and diagnostics.
+	code, msg = cleanText(code, maxCodeLen), cleanText(msg, maxMessageLen)
+	rid := cleanText(sdkErr.RequestId, maxCodeLen)
 	return &APIError{
 		Action:       o.action,
 		Code:         code,
 		Message:      msg,
-		RequestID:    sdkErr.RequestId,
+		RequestID:    rid,
 		Namespace:    o.namespace,
 		FunctionName: o.name,
-		cause:        tcerr.NewTencentCloudSDKErrorWithCause(code, msg, sdkErr.RequestId, inner),
+		cause:        tcerr.NewTencentCloudSDKErrorWithCause(code, msg, rid, inner),
 		httpStatus:   status,
 	}
 }
@@ -282,11 +301,38 @@ func sanitizeParseMessage(msg string) string {
 	if i := strings.LastIndex(msg, ", because: "); i >= 0 {
 		reason = msg[i+len(", because: "):]
 	}
-	if len(reason) > maxReason {
-		reason = reason[:maxReason] + "…"
-	}
+	reason = cleanText(reason, maxReason)
 	if reason == "" {
 		return "cannot parse the response (body omitted)"
 	}
 	return "cannot parse the response (body omitted): " + reason
+}
+
+// Limits of text taken from an answer.
+const (
+	maxCodeLen    = 128
+	maxMessageLen = 1000
+)
+
+// cleanText makes text from an answer safe to show: invalid UTF-8 and
+// control characters (which could forge log lines or drive a terminal)
+// become "?" or spaces, and text beyond limit runes is cut with "…".
+func cleanText(s string, limit int) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range strings.ToValidUTF8(s, "?") {
+		if n == limit {
+			b.WriteString("…")
+			break
+		}
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			r = ' '
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			r = '?'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.TrimSpace(b.String())
 }

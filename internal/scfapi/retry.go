@@ -86,10 +86,10 @@ func (c *Client) judge(ctx context.Context, o *op, err error, lost *bool) (verdi
 	case neverSent(err):
 		// The connection was never made, so the server saw nothing.
 		return verdictRetry, err
-	case isTransportError(err), isInternalError(err):
-		// The outcome is unknown: no readable answer, or an internal error
-		// after which the service may have applied the request in part or
-		// in full. It is never sent again blindly: the action's own check
+	case isTransportError(err), isInternalError(err), isUnreadableAnswer(err):
+		// The outcome is unknown: no answer, one that cannot be read, or an
+		// internal error after which the service may have applied the
+		// request in part or in full. It is never sent again blindly: the action's own check
 		// looks at what the service now holds and resends, adopts or fails.
 		*lost = true
 		return o.mutation(ctx, err, true)
@@ -111,6 +111,18 @@ func isTransportError(err error) bool {
 		return true
 	case codeHTTPStatusCodeError:
 		return e.httpStatus >= 500
+	}
+	return false
+}
+
+// isUnreadableAnswer reports whether err is an answer that arrived with
+// HTTP 200 (or unknown status) but could not be read: malformed, empty or
+// too large. For a read it is not worth repeating; for a mutation it leaves
+// the outcome unknown.
+func isUnreadableAnswer(err error) bool {
+	switch ErrorCode(err) {
+	case codeParseJSONError, codeEmptyResponse, codeResponseTooLarge:
+		return true
 	}
 	return false
 }

@@ -1,10 +1,14 @@
 package scfapi
 
 import (
+	"compress/flate"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
@@ -37,11 +41,23 @@ type traceKey struct{}
 // hides the HTTP status of responses it cannot parse.
 type attemptTrace struct {
 	status int
+	// tooLarge is set when the response body passed MaxResponseBytes.
+	tooLarge bool
 }
 
+// MaxResponseBytes caps the response body read for one attempt. The SDK
+// reads whole bodies into memory; real answers are a few kilobytes (a full
+// ListFunctions page about 100 KB), so anything near this size is not an
+// answer of the API and is not read further.
+const MaxResponseBytes = 8 << 20
+
+// errResponseTooLarge is what reading past MaxResponseBytes fails with.
+var errResponseTooLarge = fmt.Errorf("the response body is larger than %d bytes", MaxResponseBytes)
+
 // traceTransport records the HTTP status of each response into the
-// attempt's trace. RoundTrip runs on the goroutine of the attempt, so the
-// trace needs no locking.
+// attempt's trace and bounds the body. RoundTrip and the SDK's reading of
+// the body run on the goroutine of the attempt, so the trace needs no
+// locking.
 type traceTransport struct {
 	base http.RoundTripper
 }
@@ -49,11 +65,86 @@ type traceTransport struct {
 // RoundTrip implements http.RoundTripper.
 func (t *traceTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(r)
-	if tr, ok := r.Context().Value(traceKey{}).(*attemptTrace); ok && resp != nil {
-		tr.status = resp.StatusCode
+	if resp == nil {
+		return resp, err
+	}
+	tr, _ := r.Context().Value(traceKey{}).(*attemptTrace)
+	if tr == nil {
+		tr = &attemptTrace{}
+	}
+	tr.status = resp.StatusCode
+	// Decode here, under the size limit: the SDK would otherwise inflate a
+	// compressed answer without bound. (Go's transport already inflated
+	// and removed an encoding it asked for itself.)
+	if enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc == "gzip" || enc == "deflate" {
+		resp.Body = &decodingBody{raw: resp.Body, enc: enc}
+		resp.Header.Del("Content-Encoding")
+	}
+	resp.Body = &limitedBody{rc: resp.Body, left: MaxResponseBytes, trace: tr}
+	// The API never streams. The SDK hands text/event-stream answers to a
+	// stream parser that our response types do not support; read them as
+	// the JSON they should be, so they fail (or succeed) like any answer.
+	if strings.HasPrefix(strings.ToLower(resp.Header.Get("Content-Type")), "text/event-stream") {
+		resp.Header.Set("Content-Type", "application/json")
 	}
 	return resp, err
 }
+
+// limitedBody fails a read past its limit instead of returning more bytes.
+type limitedBody struct {
+	rc    io.ReadCloser
+	left  int64
+	trace *attemptTrace
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more tells a body of exactly the limit from a longer one.
+		var one [1]byte
+		n, err := b.rc.Read(one[:])
+		if n > 0 {
+			b.trace.tooLarge = true
+			return 0, errResponseTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *limitedBody) Close() error { return b.rc.Close() }
+
+// decodingBody inflates a gzip or deflate body as it is read.
+type decodingBody struct {
+	raw io.ReadCloser
+	enc string
+	r   io.Reader
+	err error
+}
+
+func (d *decodingBody) Read(p []byte) (int, error) {
+	if d.r == nil && d.err == nil {
+		if d.enc == "gzip" {
+			d.r, d.err = gzip.NewReader(d.raw)
+		} else {
+			d.r = flate.NewReader(d.raw)
+		}
+	}
+	if d.err != nil {
+		return 0, fmt.Errorf("the response is not valid %s: %w", d.enc, d.err)
+	}
+	n, err := d.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = fmt.Errorf("the response is not valid %s: %w", d.enc, err)
+	}
+	return n, err
+}
+
+func (d *decodingBody) Close() error { return d.raw.Close() }
 
 // sendFunc sends one attempt with the given context and returns the
 // response's RequestId.
@@ -84,7 +175,7 @@ func (c *Client) attempt(ctx context.Context, o *op, n int, send sendFunc) attem
 	rid, err := send(actx)
 	info.Duration = time.Since(start)
 	if err != nil {
-		err = toAPIError(o, err, tr.status)
+		err = toAPIError(o, err, tr)
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
 			info.ErrorCode = apiErr.Code

@@ -35,6 +35,17 @@ func TestAccSCFFunctionResource_validation(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
+	emptyZip := filepath.Join(dir, "empty.zip")
+	if err := os.WriteFile(emptyZip, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	loopZip := filepath.Join(dir, "loop-a.zip")
+	if err := os.Symlink(filepath.Join(dir, "loop-b.zip"), loopZip); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(loopZip, filepath.Join(dir, "loop-b.zip")); err != nil {
+		t.Fatal(err)
+	}
 	code := fmt.Sprintf("code = { zip_file = %q }", goodZip)
 	bigEnv := fmt.Sprintf(`environment = { BIG = %q }`, strings.Repeat("v", 4094))
 
@@ -84,7 +95,23 @@ public_net_config = { public_net_status = "DISABLE" }`, "ok-name", `requires\s+\
 		{"zip is a directory", fmt.Sprintf(`code = { zip_file = %q }`, dir), "ok-name", `Invalid Zip File`},
 		{"zip not an archive", fmt.Sprintf(`code = { zip_file = %q }`, notZip), "ok-name", `Invalid Zip File(?s).*not a zip`},
 		{"zip over 50 MB", fmt.Sprintf(`code = { zip_file = %q }`, hugeZip), "ok-name", `Invalid Zip File(?s).*50`},
+		{"zip empty", fmt.Sprintf(`code = { zip_file = %q }`, emptyZip), "ok-name", `Invalid Zip File(?s).*empty\s+\(0\s+bytes\)`},
+		{"zip symlink loop", fmt.Sprintf(`code = { zip_file = %q }`, loopZip), "ok-name", `Invalid Zip File(?s).*symlink\s+loop`},
 		{"tag key too long", code + fmt.Sprintf("\ntags = { %q = \"v\" }", strings.Repeat("k", 128)), "ok-name", `(?s)tags.*length must be between 1 and\s+127`},
+	}
+	// Permissions do not bind root, so the unreadable case runs only for
+	// other users.
+	if os.Geteuid() != 0 {
+		unreadable := writeZip(t, dir, "unreadable.zip", map[string]string{"index.py": "x = 1\n"})
+		if err := os.Chmod(unreadable, 0); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct {
+			name   string
+			body   string
+			fnName string
+			want   string
+		}{"zip unreadable", fmt.Sprintf(`code = { zip_file = %q }`, unreadable), "ok-name", `Invalid Zip File(?s).*permission\s+denied`})
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

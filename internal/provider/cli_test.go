@@ -114,11 +114,11 @@ func newTerraformCLI(t *testing.T) *terraformCLI {
 	cliConfig := filepath.Join(dir, "cli.tfrc")
 	rc := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.terraform.io/scfprovider/scf" = %q
+    "%s/scfprovider/scf" = %q
   }
   direct {}
 }
-`, binDir)
+`, providerHost(), binDir)
 	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -139,19 +139,28 @@ func newTerraformCLI(t *testing.T) *terraformCLI {
 	return &terraformCLI{t: t, terraform: tf, dir: work, env: env}
 }
 
-// cliHeader is the terraform block every configuration of these tests needs.
-const cliHeader = `
-terraform {
-  required_providers {
-    scf = { source = "scfprovider/scf" }
-  }
+// providerHost is the registry host of the provider's address: OpenTofu
+// needs registry.opentofu.org, which its acceptance runs announce the way
+// plugin-testing expects it, with TF_ACC_PROVIDER_HOST.
+func providerHost() string {
+	if h := os.Getenv("TF_ACC_PROVIDER_HOST"); h != "" {
+		return h
+	}
+	return "registry.terraform.io"
 }
-`
 
-// write replaces main.tf.
+// write replaces main.tf, adding the terraform block every configuration of
+// these tests needs.
 func (c *terraformCLI) write(config string) {
 	c.t.Helper()
-	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(cliHeader+config), 0o600); err != nil {
+	header := fmt.Sprintf(`
+terraform {
+  required_providers {
+    scf = { source = "%s/scfprovider/scf" }
+  }
+}
+`, providerHost())
+	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
 		c.t.Fatal(err)
 	}
 }

@@ -27,11 +27,11 @@ const (
 	chaosParallelism = 10
 )
 
-// TestAccChaos applies, updates and destroys 50 functions with the built
-// provider binary and the real CLI against a fake that injects every fault
-// kind into 20% of requests: InternalError, RequestLimitExceeded, connections
-// dropped before and after the mutation, slow answers and the transient
-// ResourceNotFound.Version of a deletion. After each phase the fake must hold
+// TestAccChaos applies, updates (configuration, code and tags) and destroys
+// 50 functions with the built provider binary and the real CLI against a
+// fake that injects every fault kind into 20% of requests: InternalError,
+// RequestLimitExceeded, connections dropped before and after the mutation,
+// slow answers and the transient ResourceNotFound.Version of a deletion. After each phase the fake must hold
 // exactly the configured functions (none twice, none untracked), the next
 // plan must be empty, and after destroy nothing may be left. A failed
 // command may be run again (at most three attempts in all); its errors are
@@ -63,12 +63,16 @@ func TestAccChaos(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	defer cancel()
 
-	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "def main_handler(e, c):\n    return 'chaos'\n"})
+	dir := t.TempDir()
+	zipOne := writeZip(t, dir, "one.zip", map[string]string{"index.py": "def main_handler(e, c):\n    return 'chaos one'\n"})
+	zipTwo := writeZip(t, dir, "two.zip", map[string]string{"index.py": "def main_handler(e, c):\n    return 'chaos two'\n"})
 	want := make([]string, chaosFunctions)
 	for i := range want {
 		want[i] = fmt.Sprintf("chaos-%02d", i)
 	}
-	config := func(description string) string {
+	// The update changes the configuration, the code and the tags of every
+	// function, so each kind of mutation meets the faults.
+	config := func(description, zipPath, tags string) string {
 		return fmt.Sprintf(`
 provider "scf" {
   region      = %[1]q
@@ -86,18 +90,19 @@ resource "scf_function" "f" {
   runtime     = "Python3.9"
   description = %[6]q
   code        = { zip_file = %[7]q }
+  tags        = %[8]s
 }
-`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath)
+`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags)
 	}
 
 	run := &chaosRun{t: t, cli: cli, env: env, ctx: ctx}
 	start := time.Now()
 
-	cli.write(config("first version"))
+	cli.write(config("first version", zipOne, `{ team = "chaos" }`))
 	run.phase("create", "apply", want)
 	run.checkFunctions(want, "first version")
 
-	cli.write(config("second version"))
+	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
 	run.phase("update", "apply", want)
 	run.checkFunctions(want, "second version")
 

@@ -1,0 +1,230 @@
+// Command bench is the performance benchmark behind `make bench`. It builds
+// the provider and scf-fake, starts the fake with its published rate limits
+// (CreateFunction 10/s, GetFunction 100/s) and a 1 s create delay, and
+// measures a real Terraform CLI against it:
+//
+//  1. create_p50: apply of BENCH_N functions (default 100) at -parallelism=50;
+//  2. create_p10: the same at Terraform's default parallelism (10);
+//  3. refresh: a plan of the functions created by (2);
+//  4. plan_overhead: `plan -refresh=false` of 1,000 scf_function resources
+//     against 1,000 terraform_data resources with the same attributes;
+//  5. provider_memory: peak RSS of the provider during (1) and (4).
+//
+// Each result is printed as one `bench: NAME key=value ... ratio=X` line and
+// all of them are written to bench-results.json (or BENCH_OUT). The targets
+// are reported, not enforced: the command fails only when a measurement
+// cannot be taken (a build, a fake or a Terraform command fails).
+//
+// Environment: BENCH_N (functions of 1-3), BENCH_PLAN_N (resources of 4,
+// default 1000), BENCH_PLAN_RUNS (interleaved runs of 4, median reported,
+// default 3), BENCH_OUT (results file), BENCH_CLI (Terraform CLI; default
+// .ci/terraform-cli.sh terraform), BENCH_KEEP=1 (keep the work directory),
+// BENCH_ONLY=create,plan (run only some measurements while developing;
+// create covers 1-3, plan covers 4; provider_memory needs both),
+// BENCH_PROFILE=DIR (every provider process writes a CPU profile to
+// DIR/<measurement>-<command>.<pid>, through the provider's TF_SCF_CPUPROFILE).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
+)
+
+// Fixed parameters of the measurements.
+const (
+	createDelay       = time.Second
+	bulkParallelism   = 50
+	defaultParallel   = 10 // Terraform's default -parallelism
+	defaultN          = 100
+	defaultPlanN      = 1000
+	defaultPlanRuns   = 3
+	memoryLimitMiB    = 100
+	createRatioTarget = 1.10
+	getPerFnTarget    = 3.0
+	planRatioTarget   = 1.5
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx)
+	stop()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench failed: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	root     string
+	n        int
+	planN    int
+	planRuns int
+	out      string
+	cli      string
+	keep     bool
+	create   bool
+	plan     bool
+	profile  string
+}
+
+func loadOptions() (*options, error) {
+	root, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return nil, fmt.Errorf("run bench from the repository root (go run ./internal/bench): %w", err)
+	}
+	o := &options{root: root, out: filepath.Join(root, "bench-results.json"), keep: os.Getenv("BENCH_KEEP") == "1"}
+	if o.n, err = intEnv("BENCH_N", defaultN); err != nil {
+		return nil, err
+	}
+	if o.planN, err = intEnv("BENCH_PLAN_N", defaultPlanN); err != nil {
+		return nil, err
+	}
+	if o.planRuns, err = intEnv("BENCH_PLAN_RUNS", defaultPlanRuns); err != nil {
+		return nil, err
+	}
+	if v := os.Getenv("BENCH_OUT"); v != "" {
+		o.out = v
+	}
+	o.cli = os.Getenv("BENCH_CLI")
+	if v := os.Getenv("BENCH_PROFILE"); v != "" {
+		if o.profile, err = filepath.Abs(v); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(o.profile, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	o.create, o.plan = true, true
+	if only := os.Getenv("BENCH_ONLY"); only != "" {
+		o.create, o.plan = false, false
+		for part := range strings.SplitSeq(only, ",") {
+			switch strings.TrimSpace(part) {
+			case "create":
+				o.create = true
+			case "plan":
+				o.plan = true
+			default:
+				return nil, fmt.Errorf("BENCH_ONLY takes create and plan; got %q", part)
+			}
+		}
+	}
+	return o, nil
+}
+
+func intEnv(name string, def int) (int, error) {
+	v := os.Getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("%s must be a positive integer; got %q", name, v)
+	}
+	return n, nil
+}
+
+func run(ctx context.Context) (err error) {
+	o, err := loadOptions()
+	if err != nil {
+		return err
+	}
+	b, err := setup(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if o.keep || err != nil {
+			fmt.Fprintf(os.Stderr, "bench info: work directory kept: %s\n", b.work)
+			return
+		}
+		_ = os.RemoveAll(b.work)
+	}()
+
+	rep := newReport(o, b)
+	fmt.Printf("bench info: cli=%q cpus=%d load_avg=%s n=%d plan_n=%d\n", b.cliVersion, runtime.NumCPU(), loadAvg(), o.n, o.planN)
+
+	limits := fakescf.DefaultRateLimits()
+	createRate, getRate := limits["CreateFunction"], limits["GetFunction"]
+
+	var createRSS, planRSS int64
+	if o.create {
+		p50, err := b.measureCreate(ctx, "create_p50", o.n, bulkParallelism, createRate, true)
+		if err != nil {
+			return err
+		}
+		rep.add(p50.result)
+		createRSS = p50.peakKiB
+		p10, err := b.measureCreate(ctx, "create_p10", o.n, defaultParallel, createRate, false)
+		if err != nil {
+			return err
+		}
+		rep.add(p10.result)
+		refresh, err := b.measureRefresh(ctx, p10, getRate)
+		p10.fake.stop()
+		if err != nil {
+			return err
+		}
+		rep.add(refresh)
+	}
+	if o.plan {
+		var plan result
+		plan, planRSS, err = b.measurePlanOverhead(ctx, o.planN, o.planRuns)
+		if err != nil {
+			return err
+		}
+		rep.add(plan)
+	}
+	if o.create && o.plan {
+		rep.add(memoryResult(createRSS, planRSS, o.planN))
+	}
+	rep.meta["load_avg_end"] = loadAvg()
+	if err := rep.write(o.out); err != nil {
+		return err
+	}
+	fmt.Printf("bench info: results written to %s\n", o.out)
+	return nil
+}
+
+// loadAvg returns the 1, 5 and 15 minute load averages, as in uptime.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], ",")
+}
+
+// floors computes the lower bound on the wall time of creating n functions
+// at the given parallelism when CreateFunction allows rate calls per second
+// and each function stays Creating for delay: the rate limit alone needs
+// n/rate seconds plus the delay of the last function, and each of the
+// parallel slots holds a function for at least the delay.
+func floors(n, parallelism int, rate float64, delay time.Duration) (floor float64, bound string) {
+	rateBound := float64(n)/rate + delay.Seconds()
+	slots := (n + parallelism - 1) / parallelism
+	parBound := float64(slots) * delay.Seconds()
+	if parBound > rateBound {
+		return parBound, "parallelism"
+	}
+	return rateBound, "rate"
+}
+
+var errNoProvider = errors.New("no provider process was seen")

@@ -5,19 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
 )
-
-func (r *scfFunctionResource) ConfigValidators(_ context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		resourcevalidator.RequiredTogether(path.MatchRoot("cls_logset_id"), path.MatchRoot("cls_topic_id")),
-	}
-}
 
 // codeSource names one way of giving code and the attributes that mean it.
 type codeSource struct {
@@ -36,33 +30,60 @@ var codeSources = []codeSource{
 
 // ValidateConfig checks the rules that span several attributes. Values that
 // are unknown at plan time are left alone; they are checked when known.
+//
+// It reads the few attributes it needs one by one: converting the whole
+// configuration into the model costs more than all of these checks, and
+// Terraform validates every resource of every plan.
 func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config scfFunctionResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var code, publicNet, vpc types.Object
+	var codeSource, runtime, handler, logset, topic types.String
+	for name, target := range map[string]any{
+		"code": &code, "code_source": &codeSource, "runtime": &runtime, "handler": &handler,
+		"public_net_config": &publicNet, "vpc_config": &vpc, "cls_logset_id": &logset, "cls_topic_id": &topic,
+	} {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), target)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	if code, ok := objectAs[codeModel](ctx, config.Code, &resp.Diagnostics); ok {
-		validateCodeSource(code, config.CodeSource, resp)
+	if known(code) {
+		validateCodeSource(codeFromObject(code), codeSource, resp)
 	}
+	validateTogether(resp, logset, topic, "cls_logset_id", "cls_topic_id")
 
-	if config.Runtime.ValueString() == "Java8" && config.Handler.IsNull() {
+	if runtime.ValueString() == "Java8" && handler.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("handler"), "Missing Handler",
 			"Java8 functions have no default entry point: set `handler` to `package.Class::method`, for example `example.Hello::mainHandler`.")
 	}
 
-	if pn, ok := objectAs[publicNetConfigModel](ctx, config.PublicNetConfig, &resp.Diagnostics); ok {
-		if pn.PublicNetStatus.ValueString() == "DISABLE" && config.VpcConfig.IsNull() {
+	if known(publicNet) {
+		status := stringAttr(publicNet, "public_net_status").ValueString()
+		if status == disable && vpc.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("public_net_config").AtName("public_net_status"), "Invalid Public Network Setting",
 				"A function outside a VPC needs public network access: `public_net_status = \"DISABLE\"` requires `vpc_config`.")
 		}
-		if eip, ok := objectAs[eipConfigModel](ctx, pn.EipConfig, &resp.Diagnostics); ok &&
-			eip.EipStatus.ValueString() == "ENABLE" && pn.PublicNetStatus.ValueString() == "DISABLE" {
+		if eip := objectAttr(publicNet, "eip_config"); known(eip) &&
+			stringAttr(eip, "eip_status").ValueString() == enable && status == disable {
 			resp.Diagnostics.AddAttributeError(path.Root("public_net_config").AtName("eip_config").AtName("eip_status"), "Invalid Public Network Setting",
 				"A fixed public IP needs public network access: `eip_status = \"ENABLE\"` requires `public_net_status = \"ENABLE\"`.")
 		}
 	}
+}
+
+// validateTogether requires two attributes to be both set or both unset,
+// with the wording of the framework validators' RequiredTogether. Unknown
+// values may still become either, so they pass.
+func validateTogether(resp *resource.ValidateConfigResponse, a, b types.String, nameA, nameB string) {
+	if a.IsUnknown() || b.IsUnknown() || a.IsNull() == b.IsNull() {
+		return
+	}
+	configured := nameA
+	if a.IsNull() {
+		configured = nameB
+	}
+	resp.Diagnostics.AddAttributeError(path.Root(configured), "Invalid Attribute Combination",
+		fmt.Sprintf("These attributes must be configured together: [%s,%s]", nameA, nameB))
 }
 
 func validateCodeSource(code codeModel, declared types.String, resp *resource.ValidateConfigResponse) {
@@ -123,63 +144,68 @@ func validateCodeSource(code codeModel, declared types.String, resp *resource.Va
 // ModifyPlan requires code for new functions and plans the code digest: for
 // a zip file it hashes the local file, so new content at the same path, or
 // code changed outside Terraform, shows as a planned update of code_sha256.
+//
+// Like ValidateConfig it reads and writes single attributes instead of the
+// whole model, which Terraform would otherwise convert twice per resource
+// and plan.
 func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, state scfFunctionResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var planCode, stateCode types.Object
+	var stateDigest types.String
+	var stateSize types.Int64
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("code"), &planCode)...)
 	creating := req.State.Raw.IsNull()
 	if !creating {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code"), &stateCode)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code_sha256"), &stateDigest)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code_size"), &stateSize)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if creating && plan.Code.IsNull() {
+	if creating && planCode.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("code"), "Missing Function Code",
 			"`code` is required to create a function. It may only be left out for a function that was imported, to keep its deployed code.")
 		return
 	}
 
-	if !creating && plan.Code.IsNull() && !plan.Handler.IsUnknown() && !plan.Handler.Equal(state.Handler) {
+	if !creating && planCode.IsNull() && handlerChanges(ctx, req, &resp.Diagnostics) {
 		resp.Diagnostics.AddAttributeError(path.Root("handler"), "Missing Function Code",
 			"The handler changes together with the code (UpdateFunctionCode), so `code` must be set to change `handler` "+
 				"of an imported function.")
 		return
 	}
 
-	keepDigest := func() {
-		plan.CodeSHA256, plan.CodeSize = state.CodeSHA256, state.CodeSize
-	}
-	unknownDigest := func() {
-		plan.CodeSHA256, plan.CodeSize = types.StringUnknown(), types.Int64Unknown()
-	}
-	code, hasCode := objectAs[codeModel](ctx, plan.Code, &resp.Diagnostics)
+	// The digest the plan shows: the state's (unchanged code), unknown (the
+	// service computes it), or the local zip file's.
+	digest, size := types.StringUnknown(), types.Int64Unknown()
+	keepDigest := func() { digest, size = stateDigest, stateSize }
+	zipFile := stringAttr(planCode, "zip_file")
 	switch {
-	case plan.Code.IsUnknown():
-		unknownDigest()
-	case !hasCode:
+	case planCode.IsUnknown():
+	case planCode.IsNull():
 		keepDigest() // code left out after an import: the deployed code stays
-	case code.ZipFile.IsUnknown():
-		unknownDigest()
-	case !code.ZipFile.IsNull():
-		info, err := codezip.Inspect(code.ZipFile.ValueString())
+	case zipFile.IsUnknown():
+	case !zipFile.IsNull():
+		info, err := codezip.Inspect(zipFile.ValueString())
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("code").AtName("zip_file"), "Invalid Zip File", err.Error())
 			return
 		}
-		if !creating && state.CodeSHA256.ValueString() == info.SHA256 {
+		if !creating && stateDigest.ValueString() == info.SHA256 {
 			keepDigest()
 		} else {
-			plan.CodeSHA256, plan.CodeSize = types.StringValue(info.SHA256), types.Int64Value(info.Size)
+			digest, size = types.StringValue(info.SHA256), types.Int64Value(info.Size)
 		}
-	case creating || !plan.Code.Equal(state.Code) || (!plan.Handler.IsUnknown() && !plan.Handler.Equal(state.Handler)):
-		unknownDigest() // the service computes the digest of COS, demo and Git code
+	case creating || !planCode.Equal(stateCode) || handlerChanges(ctx, req, &resp.Diagnostics):
+		// the service computes the digest of COS, demo and Git code
 	default:
 		keepDigest()
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("code_sha256"), digest)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("code_size"), size)...)
 	if resp.Diagnostics.HasError() || creating {
 		return
 	}
@@ -189,5 +215,46 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		for _, name := range []string{"status", "status_desc", "modified_time"} {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), types.StringUnknown())...)
 		}
+	}
+}
+
+// handlerChanges reports whether the plan changes a known handler, which
+// redeploys the code.
+func handlerChanges(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) bool {
+	var planned, current types.String
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("handler"), &planned)...)
+	diags.Append(req.State.GetAttribute(ctx, path.Root("handler"), &current)...)
+	return !planned.IsUnknown() && !planned.Equal(current)
+}
+
+// known reports whether an object holds a value.
+func known(obj types.Object) bool { return !obj.IsNull() && !obj.IsUnknown() }
+
+// stringAttr returns a string attribute of an object; null when the object
+// has no value or no such string attribute. Together with objectAttr and
+// codeFromObject it reads nested values without the framework's reflection.
+func stringAttr(obj types.Object, name string) types.String {
+	if v, ok := obj.Attributes()[name].(types.String); ok {
+		return v
+	}
+	return types.StringNull()
+}
+
+// objectAttr returns an object attribute of an object, or a null object.
+func objectAttr(obj types.Object, name string) types.Object {
+	if v, ok := obj.Attributes()[name].(types.Object); ok {
+		return v
+	}
+	return types.ObjectNull(nil)
+}
+
+// codeFromObject reads `code` into its model.
+func codeFromObject(obj types.Object) codeModel {
+	s := func(name string) types.String { return stringAttr(obj, name) }
+	return codeModel{
+		ZipFile: s("zip_file"), CosBucketName: s("cos_bucket_name"), CosObjectName: s("cos_object_name"),
+		CosBucketRegion: s("cos_bucket_region"), DemoID: s("demo_id"), TempCosObjectName: s("temp_cos_object_name"),
+		GitURL: s("git_url"), GitUserName: s("git_user_name"), GitPassword: s("git_password"),
+		GitBranch: s("git_branch"), GitDirectory: s("git_directory"), GitCommitID: s("git_commit_id"),
 	}
 }

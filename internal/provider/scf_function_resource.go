@@ -17,11 +17,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*scfFunctionResource)(nil)
-	_ resource.ResourceWithImportState      = (*scfFunctionResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*scfFunctionResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*scfFunctionResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithConfigure      = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithImportState    = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*scfFunctionResource)(nil)
 )
 
 const (

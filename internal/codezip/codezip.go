@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // MaxZipBytes is the largest zip the API accepts in Code.ZipFile (50 MiB).
@@ -87,12 +88,25 @@ var copyBufs = sync.Pool{New: func() any {
 // MaxZipBytes that is a zip archive, and returns its size and SHA-256. Only
 // the central directory is parsed and the hash is streamed, so memory use does
 // not grow with the file size. Failures are *Error values.
+//
+// The digest of a file that has not changed since this process last hashed
+// it is remembered (see digestCache), so a plan of many functions sharing one
+// zip file hashes it once; the checks run every time.
 func Inspect(path string) (Info, error) {
+	started := time.Now()
 	f, info, err := openZip(path)
 	if err != nil {
 		return Info{}, err
 	}
 	defer func() { _ = f.Close() }()
+	fi, err := f.Stat()
+	if err != nil {
+		return Info{}, classify(info.Path, err)
+	}
+	if digest, ok := digests.lookup(info.Path, info.Size, fi.ModTime()); ok {
+		info.SHA256 = digest
+		return info, nil
+	}
 
 	bufp, ok := copyBufs.Get().(*[]byte)
 	if !ok {
@@ -113,7 +127,51 @@ func Inspect(path string) (Info, error) {
 			Err: fmt.Errorf("expected %d bytes, read %d", info.Size, n)}
 	}
 	info.SHA256 = hex.EncodeToString(h.Sum(nil))
+	digests.remember(info.Path, info.Size, fi.ModTime(), started, info.SHA256)
 	return info, nil
+}
+
+// digestCacheMinAge is how long before hashing began a file must have been
+// last modified for its digest to be remembered. As with git's "racily clean"
+// index entries, this makes the cache safe on file systems with coarse
+// timestamps: any rewrite after hashing began carries a newer modification
+// time than the remembered one, so a same-size rewrite cannot be mistaken for
+// the hashed bytes. 2 s covers the coarsest common granularity (FAT).
+const digestCacheMinAge = 2 * time.Second
+
+// digestCache remembers the SHA-256 of files by path, with the size and
+// modification time they had when hashed; an entry only answers for exactly
+// that size and time. One entry per path keeps it as small as the set of zip
+// files a configuration names.
+type digestCache struct {
+	m sync.Map // path -> digestEntry
+}
+
+type digestEntry struct {
+	size   int64
+	mtime  time.Time
+	sha256 string
+}
+
+var digests digestCache
+
+func (c *digestCache) lookup(path string, size int64, mtime time.Time) (string, bool) {
+	v, ok := c.m.Load(path)
+	if !ok {
+		return "", false
+	}
+	e, ok := v.(digestEntry)
+	if !ok || e.size != size || !e.mtime.Equal(mtime) {
+		return "", false
+	}
+	return e.sha256, true
+}
+
+func (c *digestCache) remember(path string, size int64, mtime, started time.Time, sha256 string) {
+	if !mtime.Before(started.Add(-digestCacheMinAge)) {
+		return // modified too recently to tell a later rewrite apart
+	}
+	c.m.Store(path, digestEntry{size: size, mtime: mtime, sha256: sha256})
 }
 
 // openZip expands and validates the path and returns the open file (offset 0)

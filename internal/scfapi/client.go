@@ -124,7 +124,7 @@ type Config struct {
 
 // WaitOptions tunes the polling interval of the waiters.
 type WaitOptions struct {
-	// InitialDelay comes before the first poll; default 500ms.
+	// InitialDelay comes before the first poll; default 400ms.
 	InitialDelay time.Duration
 	// MaxInterval caps the interval between polls; default 5s.
 	MaxInterval time.Duration
@@ -282,7 +282,7 @@ func defaultTransport() http.RoundTripper {
 }
 
 func (o WaitOptions) withDefaults() WaitOptions {
-	o.InitialDelay = orDefault(o.InitialDelay, 500*time.Millisecond)
+	o.InitialDelay = orDefault(o.InitialDelay, 400*time.Millisecond)
 	o.MaxInterval = orDefault(o.MaxInterval, 5*time.Second)
 	if o.Multiplier < 1 {
 		o.Multiplier = 1.5

@@ -213,7 +213,8 @@ func (b *bench) measureRefresh(ctx context.Context, c *createRun, getRate float6
 
 // measurePlanOverhead times `plan -refresh=false` of n new scf_function
 // resources and of n terraform_data resources, runs times each, alternating,
-// and compares the medians. It returns the provider's peak RSS too.
+// and compares the medians (minimums reported too). It also returns the
+// provider's peak RSS.
 func (b *bench) measurePlanOverhead(ctx context.Context, n, runs int) (result, int64, error) {
 	scfDir, err := b.workspace("plan_scf", fmt.Sprintf(scfConfig, n, b.zip))
 	if err != nil {
@@ -263,6 +264,8 @@ func (b *bench) measurePlanOverhead(ctx context.Context, n, runs int) (result, i
 	r.add("runs", runs)
 	r.add("scf_function_s", scf)
 	r.add("terraform_data_s", data)
+	r.add("scf_function_min_s", slices.Min(scfWalls))
+	r.add("terraform_data_min_s", slices.Min(dataWalls))
 	r.add("api_calls", diffStats(before, after).total())
 	r.add("target", fmt.Sprintf("ratio<=%.1f", planRatioTarget))
 	r.add("ratio", scf/data)

@@ -96,27 +96,8 @@ func (s *Server) buildCreateConfig(req *createFunctionRequest) (fnConfig, codeRe
 		}
 		cfg.Handler = h
 	}
-	if req.Description != nil {
-		if aerr := validateDescription(*req.Description); aerr != nil {
-			return fail(aerr)
-		}
-		cfg.Description = *req.Description
-	}
-	for _, step := range []struct {
-		v     *int64
-		check func(int64) *apiError
-		dst   *int64
-	}{
-		{req.MemorySize, validateMemory, &cfg.MemorySize},
-		{req.Timeout, validateTimeout, &cfg.Timeout},
-		{req.InitTimeout, validateInitTimeout, &cfg.InitTimeout},
-	} {
-		if step.v != nil {
-			if aerr := step.check(*step.v); aerr != nil {
-				return fail(aerr)
-			}
-			*step.dst = *step.v
-		}
+	if aerr := applyScalars(&cfg, req.Description, req.MemorySize, req.Timeout, req.InitTimeout); aerr != nil {
+		return fail(aerr)
 	}
 	if req.Environment != nil {
 		vars, aerr := validateEnv(req.Environment.Variables)

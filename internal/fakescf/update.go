@@ -37,27 +37,8 @@ func (s *Server) applyConfigUpdate(cand *fnConfig, f *functionRecord, req *updat
 	if req.Runtime != nil && *req.Runtime != cand.Runtime {
 		return errf("InvalidParameterValue.Runtime", "Runtime cannot be changed after creation")
 	}
-	if req.Description != nil {
-		if aerr := validateDescription(*req.Description); aerr != nil {
-			return aerr
-		}
-		cand.Description = *req.Description
-	}
-	for _, step := range []struct {
-		v     *int64
-		check func(int64) *apiError
-		dst   *int64
-	}{
-		{req.MemorySize, validateMemory, &cand.MemorySize},
-		{req.Timeout, validateTimeout, &cand.Timeout},
-		{req.InitTimeout, validateInitTimeout, &cand.InitTimeout},
-	} {
-		if step.v != nil {
-			if aerr := step.check(*step.v); aerr != nil {
-				return aerr
-			}
-			*step.dst = *step.v
-		}
+	if aerr := applyScalars(cand, req.Description, req.MemorySize, req.Timeout, req.InitTimeout); aerr != nil {
+		return aerr
 	}
 	if aerr := applyEnvUpdate(cand, req.Environment); aerr != nil {
 		return aerr

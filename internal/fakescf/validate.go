@@ -404,3 +404,31 @@ func applyProtocol(cfg *fnConfig, protoType *string, params *protocolParamsIn, c
 	}
 	return nil
 }
+
+// applyScalars checks and sets the scalar settings CreateFunction and
+// UpdateFunctionConfiguration share; absent values leave cfg as it is.
+func applyScalars(cfg *fnConfig, description *string, memory, timeout, initTimeout *int64) *apiError {
+	if description != nil {
+		if aerr := validateDescription(*description); aerr != nil {
+			return aerr
+		}
+		cfg.Description = *description
+	}
+	for _, step := range []struct {
+		v     *int64
+		check func(int64) *apiError
+		dst   *int64
+	}{
+		{memory, validateMemory, &cfg.MemorySize},
+		{timeout, validateTimeout, &cfg.Timeout},
+		{initTimeout, validateInitTimeout, &cfg.InitTimeout},
+	} {
+		if step.v != nil {
+			if aerr := step.check(*step.v); aerr != nil {
+				return aerr
+			}
+			*step.dst = *step.v
+		}
+	}
+	return nil
+}

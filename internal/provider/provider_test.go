@@ -149,8 +149,8 @@ func TestProviderSchemaIsValid(t *testing.T) {
 
 // createOutOfBand creates a function directly through the API, as if
 // someone made it in the console, and waits until it is Active. customize
-// may change the request before it is sent.
-func (e *testEnv) createOutOfBand(namespace, name, zipPath string, customize ...func(*scfapi.CreateFunctionRequest)) {
+// may change the request before it is sent. It returns the Active function.
+func (e *testEnv) createOutOfBand(namespace, name, zipPath string, customize ...func(*scfapi.CreateFunctionRequest)) *scfapi.Function {
 	e.t.Helper()
 	content, err := os.ReadFile(zipPath)
 	if err != nil {
@@ -170,9 +170,11 @@ func (e *testEnv) createOutOfBand(namespace, name, zipPath string, customize ...
 	if err = e.client.CreateFunction(ctx, req); err != nil {
 		e.t.Fatalf("creating %s/%s out of band: %s", namespace, name, err)
 	}
-	if _, err := e.client.WaitForActive(ctx, namespace, name); err != nil {
+	f, err := e.client.WaitForActive(ctx, namespace, name)
+	if err != nil {
 		e.t.Fatalf("waiting for %s/%s: %s", namespace, name, err)
 	}
+	return f
 }
 
 // expectCalls checks how many successful calls of action the fake answered.

@@ -2,11 +2,10 @@ package provider
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -20,7 +19,7 @@ import (
 )
 
 // lostConfig is a function whose CreateFunction request an out-of-band
-// create can reproduce exactly (see createLike).
+// create can reproduce exactly (see createdBefore).
 func lostConfig(zipPath, name string) string {
 	return fmt.Sprintf(`
 resource "scf_function" "test" {
@@ -100,7 +99,10 @@ func TestAccSCFFunctionResource_lostCreateNeverTakesOver(t *testing.T) {
 	}
 	for _, f := range faults {
 		t.Run(f.name, func(t *testing.T) {
-			env := newTestEnv(t, fakescf.Options{})
+			// The fake's clock runs a minute behind while the pre-existing
+			// function is created, so it is provably older than the apply.
+			var clockOffset atomic.Int64
+			env := newTestEnv(t, fakescf.Options{Clock: func() time.Time { return time.Now().Add(time.Duration(clockOffset.Load())) }})
 			var before *scfapi.Function
 			untouched := func(*terraform.State) error {
 				after, err := env.client.GetFunction(context.Background(), scfapi.DefaultNamespace, "taken")
@@ -121,11 +123,10 @@ func TestAccSCFFunctionResource_lostCreateNeverTakesOver(t *testing.T) {
 				CheckDestroy:             untouched,
 				Steps: []resource.TestStep{{
 					PreConfig: func() {
-						before = env.createLike("taken", zipPath)
+						clockOffset.Store(int64(-time.Minute))
+						before = env.createdBefore("taken", zipPath)
+						clockOffset.Store(0)
 						f.inject(env.fake)
-						// AddTime has whole seconds: make the apply start in a
-						// later second than the function was created in.
-						time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(1100 * time.Millisecond)))
 					},
 					Config:      env.config(lostConfig(zipPath, "taken")),
 					ExpectError: regexp.MustCompile(`(?s)Unable to Create SCF Function.*default/taken already\s+exists.*not\s+taken\s+over.*terraform\s+import.*ID\s+default/taken`),
@@ -138,27 +139,10 @@ func TestAccSCFFunctionResource_lostCreateNeverTakesOver(t *testing.T) {
 	}
 }
 
-// createLike creates, out of band, a function whose configuration is
-// exactly what lostConfig asks for, and returns it once Active.
-func (e *testEnv) createLike(name, zipPath string) *scfapi.Function {
-	e.t.Helper()
-	content, err := os.ReadFile(zipPath)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	encoded := base64.StdEncoding.EncodeToString(content)
-	ctx := context.Background()
-	if err := e.client.CreateFunction(ctx, &scfapi.CreateFunctionRequest{
-		FunctionName: &name,
-		Handler:      ptr("index.main_handler"),
-		Runtime:      ptr("Python3.9"),
-		Code:         &scfapi.Code{ZipFile: &encoded},
-	}); err != nil {
-		e.t.Fatalf("creating %s out of band: %s", name, err)
-	}
-	f, err := e.client.WaitForActive(ctx, scfapi.DefaultNamespace, name)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return f
+// createdBefore creates, out of band, a function whose configuration is
+// exactly what lostConfig asks for.
+func (e *testEnv) createdBefore(name, zipPath string) *scfapi.Function {
+	return e.createOutOfBand(scfapi.DefaultNamespace, name, zipPath, func(req *scfapi.CreateFunctionRequest) {
+		req.Runtime = ptr("Python3.9")
+	})
 }

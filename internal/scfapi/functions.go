@@ -41,7 +41,22 @@ func isFunctionInUse(err error) bool {
 	return code == "ResourceInUse.Function" || code == "ResourceInUse.FunctionName"
 }
 
+// abandonedLookupTimeout bounds the lookup of a create whose caller gave up
+// while the request was on its way.
+const abandonedLookupTimeout = 10 * time.Second
+
 func (c *Client) checkLostCreate(ctx context.Context, o *op, req *CreateFunctionRequest, start time.Time, err error, unknown bool) (verdict, error) {
+	if ctx.Err() != nil {
+		// The caller gave up (Terraform was stopped, or the create's timeout
+		// ran out) after the request was sent, so the service may have
+		// created the function all the same. Look it up anyway, briefly:
+		// adopted, it reaches the caller and so the state, instead of
+		// existing with nothing tracking it. A function found missing is
+		// not sent again, since run sees that the caller's context ended.
+		lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), abandonedLookupTimeout)
+		defer cancel()
+		ctx = lookupCtx
+	}
 	f, getErr := c.GetFunction(ctx, o.namespace, o.name)
 	switch {
 	case IsNotFound(getErr) && unknown:

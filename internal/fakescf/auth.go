@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"slices"
 	"strconv"
@@ -22,8 +23,11 @@ const (
 )
 
 var (
-	signatureRE    = regexp.MustCompile(`^[0-9a-f]{64}$`)
-	serviceRE      = regexp.MustCompile(`^[a-z][a-z0-9-]{0,31}$`)
+	signatureRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	// serviceRE admits, besides product names, the labels that SDKs which
+	// take the service from the endpoint's first label produce for a local
+	// endpoint: "127" from 127.0.0.1:9000, "localhost:9000", "[::1]:9000".
+	serviceRE      = regexp.MustCompile(`^[a-z0-9\[][a-z0-9:\[\]-]{0,63}$`)
 	signedHeaderRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
@@ -126,25 +130,66 @@ func (s *Server) authenticate(r *http.Request, body []byte, action *actionSpec) 
 	if time.Unix(ts, 0).UTC().Format(time.DateOnly) != auth.Date {
 		return Credential{}, errf("AuthFailure.SignatureFailure", "the credential scope date does not match the UTC date of X-TC-Timestamp")
 	}
-	want := tc3Signature(cred.SecretKey, auth, tsHeader, canonicalRequest(r, body, auth.SignedHeaders))
-	if !hmac.Equal([]byte(want), []byte(auth.Signature)) {
+	match := 0
+	for _, host := range signedHostForms(r.Host) {
+		want := tc3Signature(cred.SecretKey, auth, tsHeader, canonicalRequest(r, body, auth.SignedHeaders, host))
+		match |= subtle.ConstantTimeCompare([]byte(want), []byte(auth.Signature))
+	}
+	if match != 1 {
 		return Credential{}, errf("AuthFailure.SignatureFailure", "the request signature does not match; check the secret key and the signing steps")
 	}
-	if action != nil && auth.Service != action.service {
+	if action != nil && auth.Service != action.service && !localEndpointLabel(r.Host, auth.Service) {
 		return Credential{}, errf("AuthFailure.SignatureFailure", "action %s must be signed for service %q", action.name, action.service)
 	}
 	return cred, nil
 }
 
+// signedHostForms lists the values a client may have signed as the host
+// header. The official SDKs disagree when the endpoint carries a port: Go,
+// Python, Java, PHP and .NET sign "name:port", the Node.js SDK signs the
+// URL's hostname without it, and both send "name:port". The real service
+// listens on 443, where the two forms are the same string; a fake on a local
+// port must accept either. The name itself must still match.
+func signedHostForms(host string) []string {
+	colon := strings.LastIndexByte(host, ':')
+	if colon < 0 || colon < strings.LastIndexByte(host, ']') {
+		return []string{host}
+	}
+	port := host[colon+1:]
+	if port == "" || strings.Trim(port, "0123456789") != "" {
+		return []string{host}
+	}
+	return []string{host, host[:colon]}
+}
+
+// localEndpointLabel reports whether service is what the SDKs that derive
+// the credential scope from the endpoint (Node.js, Java, PHP, .NET: the text
+// before its first dot) produce for a loopback or IP-literal endpoint, such
+// as "127" for 127.0.0.1:9000. A real endpoint is always
+// <service>.tencentcloudapi.com, so only a fake ever sees these labels.
+func localEndpointLabel(host, service string) bool {
+	name := host
+	if forms := signedHostForms(host); len(forms) == 2 {
+		name = forms[1]
+	}
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "["), "]")
+	if _, err := netip.ParseAddr(name); err != nil && !strings.EqualFold(name, "localhost") {
+		return false
+	}
+	label, _, _ := strings.Cut(host, ".")
+	return service == label
+}
+
 // canonicalRequest rebuilds the canonical request from the headers the
-// client says it signed, in the order it lists them.
-func canonicalRequest(r *http.Request, body []byte, signed []string) string {
+// client says it signed, in the order it lists them, with host as the value
+// of the host header.
+func canonicalRequest(r *http.Request, body []byte, signed []string, host string) string {
 	var hdr strings.Builder
 	for _, name := range signed {
 		var v string
 		switch name {
 		case "host":
-			v = r.Host
+			v = host
 		case "x-tc-action":
 			v = strings.ToLower(strings.TrimSpace(r.Header.Get(name)))
 		default:
@@ -159,8 +204,11 @@ func canonicalRequest(r *http.Request, body []byte, signed []string) string {
 	} else {
 		payloadHash = sha256Hex(body)
 	}
-	// CanonicalURI is always "/" and POST has no canonical query string.
-	return strings.Join([]string{r.Method, "/", "", hdr.String(), strings.Join(signed, ";"), payloadHash}, "\n")
+	// Every SDK signs CanonicalURI "/". The query string is signed as sent:
+	// empty for POST, and for GET in whatever order and encoding the SDK
+	// chose (Go sorts, the others keep insertion order), so it is never
+	// re-encoded here. A GET has no body, so its payload hash is that of "".
+	return strings.Join([]string{r.Method, "/", r.URL.RawQuery, hdr.String(), strings.Join(signed, ";"), payloadHash}, "\n")
 }
 
 // tc3Signature derives the signing key and signs the string to sign.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -43,7 +44,8 @@ func TestTC3DocumentVector(t *testing.T) {
 		{[]string{"content-type", "host", "x-tc-action"}, "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84", ""},
 	}
 	for _, tc := range cases {
-		canon := canonicalRequest(vectorRequest(t.Context()), []byte(vecBody), tc.signed)
+		r := vectorRequest(t.Context())
+		canon := canonicalRequest(r, []byte(vecBody), tc.signed, r.Host)
 		if got := sha256Hex([]byte(canon)); got != tc.canonHash {
 			t.Errorf("%v: canonical request hash = %s, want %s\n%s", tc.signed, got, tc.canonHash, canon)
 		}
@@ -70,7 +72,7 @@ func TestTC3VectorThroughVerifier(t *testing.T) {
 		r := vectorRequest(t.Context())
 		r.Header.Set("X-TC-Timestamp", vecTimestamp)
 		auth := tc3Auth{Date: "2019-02-25", Service: "cvm"}
-		sig := tc3Signature(vecSecretKey, auth, vecTimestamp, canonicalRequest(r, []byte(vecBody), strings.Split(signed, ";")))
+		sig := tc3Signature(vecSecretKey, auth, vecTimestamp, canonicalRequest(r, []byte(vecBody), strings.Split(signed, ";"), r.Host))
 		r.Header.Set("Authorization", "TC3-HMAC-SHA256 Credential="+vecSecretID+"/2019-02-25/cvm/tc3_request, SignedHeaders="+signed+", Signature="+sig)
 		if _, aerr := srv.authenticate(r, []byte(vecBody), nil); aerr != nil {
 			t.Errorf("%s: verifier rejected the documented request: %v", signed, aerr)
@@ -195,7 +197,7 @@ func TestSignedHeadersWithAction(t *testing.T) {
 	}
 	auth := tc3Auth{Date: time.Unix(tsInt, 0).UTC().Format("2006-01-02"), Service: "scf"}
 	signed := []string{"content-type", "host", "x-tc-action"}
-	sig := tc3Signature(DefaultSecretKey, auth, ts, canonicalRequest(r, body, signed))
+	sig := tc3Signature(DefaultSecretKey, auth, ts, canonicalRequest(r, body, signed, r.Host))
 	r.Header.Set("Authorization", "TC3-HMAC-SHA256 Credential="+DefaultSecretID+"/"+auth.scope()+", SignedHeaders=content-type;host;x-tc-action, Signature="+sig)
 	if got := h.serve(r); got.Code != "" {
 		t.Fatalf("got %s: %s", got.Code, got.Message)
@@ -254,6 +256,100 @@ func FuzzParseAuthorization(f *testing.F) {
 			t.Fatalf("accepted an incomplete header: %+v", a)
 		}
 		r := httptest.NewRequestWithContext(t.Context(), http.MethodPost, "/", bytes.NewReader(nil))
-		_ = canonicalRequest(r, nil, a.SignedHeaders)
+		_ = canonicalRequest(r, nil, a.SignedHeaders, r.Host)
 	})
+}
+
+func TestSignedHostForms(t *testing.T) {
+	cases := map[string][]string{
+		"scf.tencentcloudapi.com":      {"scf.tencentcloudapi.com"},
+		"scf.tencentcloudapi.com:9000": {"scf.tencentcloudapi.com:9000", "scf.tencentcloudapi.com"},
+		"127.0.0.1:9000":               {"127.0.0.1:9000", "127.0.0.1"},
+		"[::1]:9000":                   {"[::1]:9000", "[::1]"},
+		"[::1]":                        {"[::1]"},
+		"host:":                        {"host:"},
+		"host:http":                    {"host:http"},
+	}
+	for host, want := range cases {
+		if got := signedHostForms(host); !slices.Equal(got, want) {
+			t.Errorf("signedHostForms(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
+// TestHostSignedWithOrWithoutPort: the Node.js SDK signs the host name
+// without the port it sends in Host; Go and the others sign it with the
+// port. Both must pass, and every other protection must hold for both.
+func TestHostSignedWithOrWithoutPort(t *testing.T) {
+	h := newHarness(t, Options{})
+	body := []byte(`{"Limit":1}`)
+	now := time.Now().Unix()
+	send := func(host, signedHost, key string, ts int64, mutate func(*http.Request)) result {
+		t.Helper()
+		r := h.newRequest("ListNamespaces", body)
+		r.Host = host
+		testSignHost(r, body, DefaultSecretID, key, "scf", signedHost, ts)
+		if mutate != nil {
+			mutate(r)
+		}
+		return h.serve(r)
+	}
+	tamper := func(r *http.Request) { r.Body = io.NopCloser(strings.NewReader(`{"Limit":2}`)) }
+	const host = "scf.tencentcloudapi.com:9000"
+	cases := []struct {
+		name, host, signed, key string
+		ts                      int64
+		mutate                  func(*http.Request)
+		code                    string
+	}{
+		{"with port", host, host, DefaultSecretKey, now, nil, ""},
+		{"without port", host, "scf.tencentcloudapi.com", DefaultSecretKey, now, nil, ""},
+		{"IPv4 without port", "127.0.0.1:9000", "127.0.0.1", DefaultSecretKey, now, nil, ""},
+		{"IPv6 without port", "[::1]:9000", "[::1]", DefaultSecretKey, now, nil, ""},
+		{"with port, tampered body", host, host, DefaultSecretKey, now, tamper, "AuthFailure.SignatureFailure"},
+		{"without port, tampered body", host, "scf.tencentcloudapi.com", DefaultSecretKey, now, tamper, "AuthFailure.SignatureFailure"},
+		{"with port, wrong key", host, host, "not-the-key", now, nil, "AuthFailure.SignatureFailure"},
+		{"without port, wrong key", host, "scf.tencentcloudapi.com", "not-the-key", now, nil, "AuthFailure.SignatureFailure"},
+		{"with port, expired", host, host, DefaultSecretKey, now - 360, nil, "AuthFailure.SignatureExpire"},
+		{"without port, expired", host, "scf.tencentcloudapi.com", DefaultSecretKey, now - 360, nil, "AuthFailure.SignatureExpire"},
+		{"other name, with port", host, "cvm.tencentcloudapi.com:9000", DefaultSecretKey, now, nil, "AuthFailure.SignatureFailure"},
+		{"other name, without port", host, "cvm.tencentcloudapi.com", DefaultSecretKey, now, nil, "AuthFailure.SignatureFailure"},
+		{"other port", host, "scf.tencentcloudapi.com:9001", DefaultSecretKey, now, nil, "AuthFailure.SignatureFailure"},
+		{"port the Host does not carry", "scf.tencentcloudapi.com", host, DefaultSecretKey, now, nil, "AuthFailure.SignatureFailure"},
+		{"name prefix only", host, "scf.tencentcloudapi", DefaultSecretKey, now, nil, "AuthFailure.SignatureFailure"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := send(tc.host, tc.signed, tc.key, tc.ts, tc.mutate); got.Code != tc.code {
+				t.Fatalf("code = %q (%s), want %q", got.Code, got.Message, tc.code)
+			}
+		})
+	}
+}
+
+// TestLocalEndpointServiceLabel: the Node.js, Java, PHP and .NET SDKs take
+// the credential-scope service from the endpoint's first label, which for a
+// fake on 127.0.0.1:9000 is "127". That label is accepted for loopback and
+// IP-literal hosts only.
+func TestLocalEndpointServiceLabel(t *testing.T) {
+	h := newHarness(t, Options{})
+	body := []byte(`{}`)
+	cases := []struct{ host, service, code string }{
+		{"127.0.0.1:9000", "127", ""},
+		{"127.0.0.1", "127", ""},
+		{"localhost:9000", "localhost:9000", ""},
+		{"[::1]:9000", "[::1]:9000", ""},
+		{"127.0.0.1:9000", "128", "AuthFailure.SignatureFailure"},
+		{"127.0.0.1:9000", "cvm", "AuthFailure.SignatureFailure"},
+		{"fake.example:9000", "fake", "AuthFailure.SignatureFailure"},
+		{"localhost:9000", "localhost", "AuthFailure.SignatureFailure"},
+	}
+	for _, tc := range cases {
+		r := h.newRequest("ListNamespaces", body)
+		r.Host = tc.host
+		testSign(r, body, DefaultSecretID, DefaultSecretKey, tc.service, time.Now().Unix())
+		if got := h.serve(r); got.Code != tc.code {
+			t.Errorf("Host %s, service %q: code = %q (%s), want %q", tc.host, tc.service, got.Code, got.Message, tc.code)
+		}
+	}
 }

@@ -1,9 +1,11 @@
 // Package fakescf is an in-memory stand-in for the Tencent Cloud SCF API 3.0
 // (version 2018-04-16) and for the Tag service's ModifyResourceTags
 // (version 2018-08-13). It speaks the same wire protocol as the real
-// service — TC3-HMAC-SHA256 signed JSON POSTs, always HTTP 200 with a
+// service — TC3-HMAC-SHA256 signed JSON POSTs, or GETs with the parameters
+// flattened into the query string, always HTTP 200 with a
 // {"Response": {...}} envelope — so that a client, including the official
-// SDK, can be exercised without a cloud account.
+// SDKs, can be exercised without a cloud account. A signature over the host
+// with or without the port passes, since the SDKs disagree on that off 443.
 //
 // Supported actions: CreateFunction, GetFunction, GetFunctionAddress,
 // UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction,

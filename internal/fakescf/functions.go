@@ -7,7 +7,7 @@ import (
 
 func (s *Server) createFunction(c *call) (response, *apiError) {
 	var req createFunctionRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()
@@ -226,7 +226,7 @@ func (s *Server) lookupLocked(c *call, name, namespace, missingCode string) (*fu
 
 func (s *Server) updateFunctionCode(c *call) (response, *apiError) {
 	var req updateFunctionCodeRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()
@@ -288,7 +288,7 @@ func (s *Server) updateFunctionCode(c *call) (response, *apiError) {
 
 func (s *Server) deleteFunction(c *call) (response, *apiError) {
 	var req deleteFunctionRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()

@@ -44,11 +44,21 @@ func (c *fakeClock) Advance(d time.Duration) {
 // testSign signs r the way the TC3 documentation describes, written
 // separately from the server's verifier so each checks the other.
 func testSign(r *http.Request, body []byte, id, key, service string, ts int64) {
+	testSignHost(r, body, id, key, service, r.Host, ts)
+}
+
+// testSignHost signs host as the value of the host header, which may differ
+// from r.Host as it does for the Node.js SDK on a port. The query string is
+// signed as sent.
+func testSignHost(r *http.Request, body []byte, id, key, service, host string, ts int64) {
 	date := time.Unix(ts, 0).UTC().Format("2006-01-02")
 	r.Header.Set("X-TC-Timestamp", strconv.FormatInt(ts, 10))
 	ph := sha256.Sum256(body)
-	canon := fmt.Sprintf("POST\n/\n\ncontent-type:%s\nhost:%s\n\ncontent-type;host\n%s",
-		r.Header.Get("Content-Type"), r.Host, hex.EncodeToString(ph[:]))
+	if r.Header.Get("X-TC-Content-SHA256") == "UNSIGNED-PAYLOAD" {
+		ph = sha256.Sum256([]byte("UNSIGNED-PAYLOAD"))
+	}
+	canon := fmt.Sprintf("%s\n/\n%s\ncontent-type:%s\nhost:%s\n\ncontent-type;host\n%s",
+		r.Method, r.URL.RawQuery, r.Header.Get("Content-Type"), host, hex.EncodeToString(ph[:]))
 	ch := sha256.Sum256([]byte(canon))
 	scope := date + "/" + service + "/tc3_request"
 	sts := "TC3-HMAC-SHA256\n" + strconv.FormatInt(ts, 10) + "\n" + scope + "\n" + hex.EncodeToString(ch[:])

@@ -121,7 +121,7 @@ func page[T any](rows []T, off, lim int64) []T {
 
 func (s *Server) listFunctions(c *call) (response, *apiError) {
 	var req listFunctionsRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	order := orDefault(req.Order, "DESC")

@@ -37,7 +37,7 @@ func checkNamespaceDescription(d string) *apiError {
 
 func (s *Server) createNamespace(c *call) (response, *apiError) {
 	var req createNamespaceRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	if req.Namespace == defaultNamespace {
@@ -65,7 +65,7 @@ func (s *Server) createNamespace(c *call) (response, *apiError) {
 
 func (s *Server) deleteNamespace(c *call) (response, *apiError) {
 	var req deleteNamespaceRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	if req.Namespace == "" {
@@ -92,7 +92,7 @@ func (s *Server) deleteNamespace(c *call) (response, *apiError) {
 
 func (s *Server) updateNamespace(c *call) (response, *apiError) {
 	var req updateNamespaceRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	if req.Namespace == "" {
@@ -118,7 +118,7 @@ func (s *Server) updateNamespace(c *call) (response, *apiError) {
 
 func (s *Server) listNamespaces(c *call) (response, *apiError) {
 	var req listNamespacesRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	order := orDefault(req.Order, "ASC")

@@ -9,7 +9,7 @@ func checkQualifier(q string) *apiError {
 
 func (s *Server) getFunction(c *call) (response, *apiError) {
 	var req getFunctionRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()
@@ -34,7 +34,7 @@ func (s *Server) getFunction(c *call) (response, *apiError) {
 
 func (s *Server) getFunctionAddress(c *call) (response, *apiError) {
 	var req getFunctionAddressRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()

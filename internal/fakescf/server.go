@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -26,6 +27,7 @@ const (
 	scfVersion        = "2018-04-16"
 	tagVersion        = "2018-08-13"
 	defaultMaxBody    = 10 << 20
+	maxGetQuery       = 32 << 10 // the TC3 limit of a GET request
 	defaultSkew       = 5 * time.Minute
 	defaultSlowDelay  = 2 * time.Second
 	drainLimit        = 64 << 20
@@ -123,6 +125,7 @@ type call struct {
 	action    *actionSpec
 	requestID string
 	body      []byte
+	form      url.Values // the parameters of a GET request, nil for POST
 	region    string
 	function  string // "namespace/name" for the log line, once known
 	// versionNotFound is a pending fault only GetFunction can act on.
@@ -284,17 +287,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // process runs the pipeline; the returned fault tells ServeHTTP whether to
 // drop or delay the answer.
 func (s *Server) process(r *http.Request, c *call) (response, *apiError, FaultKind) {
-	if r.Method != http.MethodPost {
-		return nil, errf("UnsupportedProtocol", "only POST requests with a JSON body are supported; got %s", r.Method), ""
-	}
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return nil, errf("UnsupportedProtocol", "Content-Type must be application/json"), ""
-	}
-	body, aerr := s.readBody(r)
+	body, aerr := s.readRequest(r, c)
 	if aerr != nil {
 		return nil, aerr, ""
 	}
-	c.body = body
 	cred, aerr := s.authenticate(r, body, c.action)
 	if aerr != nil {
 		return nil, aerr, ""
@@ -338,6 +334,45 @@ func (s *Server) process(r *http.Request, c *call) (response, *apiError, FaultKi
 		fault = ""
 	}
 	return resp, aerr, fault
+}
+
+// readRequest accepts the two TC3 forms the SDKs send: POST with the
+// parameters as a JSON body, and GET with them flattened into the query
+// string ("Code.ZipFile=…", "Filters.0.Values.0=…"), Content-Type
+// application/x-www-form-urlencoded and no body. It returns the bytes the
+// payload hash covers.
+func (s *Server) readRequest(r *http.Request, c *call) ([]byte, *apiError) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch r.Method {
+	case http.MethodPost:
+		if err != nil || mt != "application/json" {
+			return nil, errf("UnsupportedProtocol", "Content-Type must be application/json for POST")
+		}
+		body, aerr := s.readBody(r)
+		c.body = body
+		return body, aerr
+	case http.MethodGet:
+		if err != nil || mt != "application/x-www-form-urlencoded" {
+			return nil, errf("UnsupportedProtocol", "Content-Type must be application/x-www-form-urlencoded for GET")
+		}
+		if len(r.URL.RawQuery) > maxGetQuery {
+			return nil, errf("RequestSizeLimitExceeded", "the query string of a GET request exceeds %d bytes", maxGetQuery)
+		}
+		body, aerr := s.readBody(r)
+		if aerr != nil {
+			return nil, aerr
+		}
+		if len(body) > 0 {
+			return nil, errf("UnsupportedProtocol", "a GET request carries its parameters in the query string, not in a body")
+		}
+		form, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			return nil, errf("InvalidParameter.Payload", "the query string is not valid URL encoding")
+		}
+		c.form = form
+		return body, nil
+	}
+	return nil, errf("UnsupportedProtocol", "only POST with a JSON body or GET with a query string is supported; got %s", truncate(r.Method, 16))
 }
 
 func (s *Server) readBody(r *http.Request) ([]byte, *apiError) {

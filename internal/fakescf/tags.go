@@ -25,7 +25,7 @@ func parseFunctionResource(res string) (region, ns, name string, ok bool) {
 
 func (s *Server) modifyResourceTags(c *call) (response, *apiError) {
 	var req modifyResourceTagsRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	_, ns, name, ok := parseFunctionResource(req.Resource)

@@ -5,7 +5,7 @@ package fakescf
 // (public network and CFS need a VPC) are checked on the merged result.
 func (s *Server) updateFunctionConfiguration(c *call) (response, *apiError) {
 	var req updateFunctionConfigurationRequest
-	if aerr := decodeBody(c.body, &req); aerr != nil {
+	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
 	s.mu.Lock()

@@ -86,8 +86,8 @@ var apiErrorHints = map[string]apiErrorHint{
 	"LimitExceeded.Timeout":                          {attribute: path.Root("timeout"), advice: "Use at most 900 seconds."},
 	"MissingParameter.Code":                          {advice: "Give the function's code in `code`."},
 	"MissingParameter.Runtime":                       {attribute: path.Root("runtime"), advice: "Set `runtime`."},
-	"ResourceInUse.Function":                         {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace. Import it with `terraform import` (ID `<namespace>/<name>`) or choose another name."},
-	"ResourceInUse.FunctionName":                     {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace (it may still be deleting). Import it with `terraform import`, wait for the deletion, or choose another name."},
+	"ResourceInUse.Function":                         {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace."},
+	"ResourceInUse.FunctionName":                     {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace (it may still be deleting)."},
 	"ResourceNotFound.Cmq":                           {attribute: path.Root("dead_letter_config"), advice: "Create the CMQ queue or topic first, or fix its name."},
 	"ResourceNotFound.Demo":                          {attribute: path.Root("code").AtName("demo_id"), advice: "Use a demo ID that exists in this region."},
 	"ResourceNotFound.Layer":                         {attribute: path.Root("layers"), advice: "Publish the layer version first, or fix its name or version."},
@@ -150,7 +150,8 @@ func describeError(action string, err error) (string, path.Path) {
 		return fmt.Sprintf("While %s: %s.\n\nThe function is kept in state; the next apply waits for it again. "+
 			"If it routinely takes this long, raise the `timeouts` of the resource.", action, timeout.Error()), path.Empty()
 	case errors.As(err, &adoption):
-		return fmt.Sprintf("While %s: %s", action, adoption.Error()), path.Root("name")
+		return fmt.Sprintf("While %s: %s.\n\n%s", action, adoption.Situation(),
+			importAdvice(adoption.Namespace, adoption.Name, "Otherwise, delete it or choose another name, and apply again.")), path.Root("name")
 	case errors.As(err, &apiErr):
 		hint, known := apiErrorHints[apiErr.Code]
 		if !known {
@@ -161,10 +162,34 @@ func describeError(action string, err error) (string, path.Path) {
 		if hint.advice != "" {
 			detail += "\n\n" + hint.advice
 		}
+		switch apiErr.Code {
+		case "ResourceInUse.Function":
+			detail += " " + importAdvice(apiErr.Namespace, apiErr.FunctionName, "Otherwise, choose another name.")
+		case "ResourceInUse.FunctionName":
+			detail += " " + importAdvice(apiErr.Namespace, apiErr.FunctionName, "Otherwise, wait for the deletion to finish, or choose another name.")
+		}
 		return detail, hint.attribute
 	default:
 		return fmt.Sprintf("While %s: %s.", action, err), path.Empty()
 	}
+}
+
+// importAdvice tells how to bring an existing function under the resource
+// that failed to create it: an import block with its ID (Terraform 1.5+,
+// every OpenTofu) and the import command for older CLIs. The provider never
+// learns the resource's address, but Terraform prints it in the "with" line
+// above the detail of a diagnostic attached to an attribute, as these are.
+// The block and the command are indented or alone on their lines, which
+// Terraform does not wrap, so they can be copied as they are.
+func importAdvice(namespace, name, otherwise string) string {
+	id := "<namespace>/<name>"
+	if name != "" {
+		id = functionID(namespace, name)
+	}
+	return "If this resource should manage it (an apply that was interrupted or killed may have created it without recording it in state), " +
+		"import it: add this block to the configuration, replace <address> with the resource address from the \"with\" line above, and apply again.\n\n" +
+		"import {\n  to = <address>\n  id = \"" + id + "\"\n}\n\n" +
+		"With Terraform older than 1.5, run instead:\n  terraform import <address> " + id + "\n\n" + otherwise
 }
 
 func genericHint(code string) apiErrorHint {

@@ -129,7 +129,7 @@ func TestAccSCFFunctionResource_lostCreateNeverTakesOver(t *testing.T) {
 						f.inject(env.fake)
 					},
 					Config:      env.config(lostConfig(zipPath, "taken")),
-					ExpectError: regexp.MustCompile(`(?s)Unable to Create SCF Function.*default/taken already\s+exists.*not\s+taken\s+over.*terraform\s+import.*ID\s+default/taken`),
+					ExpectError: regexp.MustCompile(`(?s)Unable to Create SCF Function.*default/taken already\s+exists.*not\s+taken\s+over.*id = "default/taken".*terraform import <address> default/taken`),
 				}},
 			})
 			if err := untouched(nil); err != nil {

@@ -91,9 +91,16 @@ func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateReq
 	if waitErr != nil {
 		// The function exists: record it, so it is tainted and replaced by the
 		// next apply instead of being orphaned.
-		r.captureAfterFailure(ctx, namespace, name, &plan, resp.State.Set, &resp.Diagnostics)
-		addAPIError(&resp.Diagnostics, summaryWait, action, waitErr)
-		return
+		current := r.captureAfterFailure(ctx, namespace, name, &plan, resp.State.Set, &resp.Diagnostics)
+		var cutShort *scfapi.WaitTimeoutError
+		if !errors.As(waitErr, &cutShort) || current == nil || current.Status != scfapi.StatusActive {
+			addAPIError(&resp.Diagnostics, summaryWait, action, waitErr)
+			return
+		}
+		// Terraform stopping, or the timeout, ended the wait after the
+		// function turned Active but before a poll saw it: it is created,
+		// and tainting it would replace a good function.
+		fn = current
 	}
 	r.finish(ctx, fn, digest, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -293,14 +300,16 @@ func (r *scfFunctionResource) finish(ctx context.Context, fn *scfapi.Function, d
 // captureAfterFailure records what the service holds after a create or update
 // that did not finish, using a fresh context because the operation's may
 // have expired. When even that read fails, the planned values are kept with
-// unknowns cleared, so the function is still tracked.
+// unknowns cleared, so the function is still tracked. It returns the
+// function read, or nil when the read failed.
 func (r *scfFunctionResource) captureAfterFailure(ctx context.Context, namespace, name string, model *scfFunctionResourceModel,
-	set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
+	set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) *scfapi.Function {
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), stateCaptureTimeout)
 	defer cancel()
 
 	model.ID = types.StringValue(functionID(namespace, name))
-	if fn, err := r.client.GetFunction(readCtx, namespace, name); err == nil {
+	fn, err := r.client.GetFunction(readCtx, namespace, name)
+	if err == nil {
 		var scratch diag.Diagnostics
 		r.finish(readCtx, fn, "", model, &scratch)
 		if scratch.HasError() {
@@ -309,6 +318,7 @@ func (r *scfFunctionResource) captureAfterFailure(ctx context.Context, namespace
 	}
 	clearUnknowns(model)
 	diags.Append(set(ctx, model)...)
+	return fn
 }
 
 // clearUnknowns replaces values that are still unknown with null, because

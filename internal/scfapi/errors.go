@@ -215,13 +215,17 @@ type AdoptionError struct {
 
 // Error explains the situation and what the user can do.
 func (e *AdoptionError) Error() string {
-	t := target(e.Namespace, e.Name)
-	msg := fmt.Sprintf("function %s already exists and this call cannot prove that it created it; it may have existed before, "+
-		"so it was not taken over. Import it with `terraform import` (ID %s) or delete it, then apply again", t, t)
+	return fmt.Sprintf("%s. Import it with `terraform import` (ID %s) or delete it, then apply again", e.Situation(), target(e.Namespace, e.Name))
+}
+
+// Situation says what was found and why it was not taken over, without
+// advice, for callers that give their own.
+func (e *AdoptionError) Situation() string {
+	msg := fmt.Sprintf("function %s already exists and this call cannot prove that it created it", target(e.Namespace, e.Name))
 	if e.Reason != "" {
 		msg += " (" + e.Reason + ")"
 	}
-	return msg
+	return msg + "; it may have existed before, so it was not taken over"
 }
 
 func target(namespace, name string) string {

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
@@ -110,14 +113,22 @@ var apiErrorHints = map[string]apiErrorHint{
 
 // addAPIError reports err under summary. action describes what was being
 // done ("creating function default/hello"). API errors land on the attribute
-// responsible for them when there is one.
+// responsible for them when there is one. Terraform prints the line of a
+// top-level attribute, but for one inside `code = { ... }` only the
+// resource's first line, so then the detail names the attribute, the way
+// every plan-time diagnostic does.
 func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
 	detail, attribute := describeError(action, err)
-	if len(attribute.Steps()) == 0 {
+	switch {
+	case len(attribute.Steps()) == 0:
 		diags.AddError(summary, detail)
-		return
+	case validators.Shown(attribute):
+		diags.AddAttributeError(attribute, summary, detail)
+	default:
+		r, size := utf8.DecodeRuneInString(detail)
+		diags.Append(validators.Violation{Summary: summary, Path: attribute,
+			Problem: string(unicode.ToLower(r)) + detail[size:]}.ErrorAt(attribute))
 	}
-	diags.AddAttributeError(attribute, summary, detail)
 }
 
 func describeError(action string, err error) (string, path.Path) {

@@ -108,6 +108,12 @@ func TestAddAPIErrorCoversTheCreateFunctionDocument(t *testing.T) {
 			if want := pathFromDots(attribute); got.String() != want.String() {
 				t.Errorf("attribute %q, want %q", got, want)
 			}
+			// Terraform prints the line of a top-level attribute, but not of
+			// one inside `code = { ... }`: then the detail names it.
+			named := strings.HasPrefix(d.Detail(), "Attribute "+attribute+": while creating function default/f, ")
+			if nested := strings.Contains(attribute, "."); nested != named {
+				t.Errorf("attribute %s: detail names it: %v, want %v:\n%s", attribute, named, nested, d.Detail())
+			}
 		})
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
@@ -143,6 +144,8 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 
+	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
+	const unknownProblem = "it depends on a value that is not known until apply, and the provider needs it to build its API client"
 	for _, a := range []struct {
 		value types.String
 		name  string
@@ -155,15 +158,18 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		{config.Endpoint, "endpoint", envEndpoint},
 	} {
 		if a.value.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(a.name), "Unknown SCF Provider Setting",
-				fmt.Sprintf("The provider cannot build its API client because `%s` depends on a value that is not "+
-					"known until apply. Set it to a literal or a variable, or set the %s environment variable instead.",
-					a.name, a.env))
+			report(validators.Violation{Summary: "Unknown SCF Provider Setting", Path: path.Root(a.name), Problem: unknownProblem,
+				Rule: fmt.Sprintf("set `%s` to a literal or a variable, or set the %s environment variable instead", a.name, a.env)})
 		}
 	}
-	if config.RateLimits.IsUnknown() || config.MaxRetries.IsUnknown() {
-		resp.Diagnostics.AddError("Unknown SCF Provider Setting",
-			"`rate_limits` and `max_retries` must be known when the provider is configured; use literals or variables.")
+	for _, a := range []struct {
+		unknown bool
+		name    string
+	}{{config.RateLimits.IsUnknown(), "rate_limits"}, {config.MaxRetries.IsUnknown(), "max_retries"}} {
+		if a.unknown {
+			report(validators.Violation{Summary: "Unknown SCF Provider Setting", Path: path.Root(a.name), Problem: unknownProblem,
+				Rule: fmt.Sprintf("set `%s` to a literal or a variable", a.name)})
+		}
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -171,11 +177,11 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 	region := stringOrEnv(config.Region, envRegion)
 	if region == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("region"), "Missing SCF Region",
-			"The provider needs a region such as `ap-guangzhou`. Set `region` in the provider block or the "+
-				envRegion+" environment variable.")
+		report(validators.Violation{Summary: "Missing SCF Region", Path: path.Root("region"),
+			Problem: "it is not set, and neither is the " + envRegion + " environment variable",
+			Rule:    "the provider needs a region such as `ap-guangzhou`: set `region` in the provider block or " + envRegion})
 	}
-	credential := resolveCredential(config, &resp.Diagnostics)
+	credential := resolveCredential(config, report)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -268,9 +274,7 @@ func stringOrEnv(v types.String, env string) string {
 // resolveCredential picks the API key from the provider block, then the
 // environment, then the SDK's shared credentials file, and reports what is
 // missing with every way to set it.
-func resolveCredential(config scfProviderModel, diags interface {
-	AddAttributeError(path.Path, string, string)
-}) common.CredentialIface {
+func resolveCredential(config scfProviderModel, report func(validators.Violation)) common.CredentialIface {
 	id := stringOrEnv(config.SecretID, envSecretID)
 	key := stringOrEnv(config.SecretKey, envSecretKey)
 	token := stringOrEnv(config.SecurityToken, envSecurityToken)
@@ -285,18 +289,20 @@ func resolveCredential(config scfProviderModel, diags interface {
 		if cred, err := common.DefaultProfileProvider().GetCredential(); err == nil {
 			return cred
 		}
-		diags.AddAttributeError(path.Root("secret_id"), "Missing SCF API Credentials",
-			"No API key was found. Set `secret_id` and `secret_key` in the provider block, or the "+envSecretID+
-				" and "+envSecretKey+" environment variables, or write them to the shared credentials file "+
-				"~/.tencentcloud/credentials (section [default], keys secret_id and secret_key).")
+		report(validators.Violation{Summary: "Missing SCF API Credentials", Path: path.Root("secret_id"),
+			Problem: "no API key was found: `secret_id` and `secret_key` are not set, nor are " + envSecretID + " and " +
+				envSecretKey + ", nor the shared credentials file",
+			Rule: "set `secret_id` and `secret_key` in the provider block, or the " + envSecretID + " and " + envSecretKey +
+				" environment variables, or write them to the shared credentials file ~/.tencentcloud/credentials " +
+				"(section [default], keys secret_id and secret_key)"})
 	case id == "":
-		diags.AddAttributeError(path.Root("secret_id"), "Missing SCF API Secret ID",
-			"A secret key is set but its SecretId is not. Set `secret_id` in the provider block or the "+
-				envSecretID+" environment variable.")
+		report(validators.Violation{Summary: "Missing SCF API Secret ID", Path: path.Root("secret_id"),
+			Problem: "it is not set, but a secret key is",
+			Rule:    "set `secret_id` in the provider block or the " + envSecretID + " environment variable"})
 	default:
-		diags.AddAttributeError(path.Root("secret_key"), "Missing SCF API Secret Key",
-			"A SecretId is set but its secret key is not. Set `secret_key` in the provider block or the "+
-				envSecretKey+" environment variable.")
+		report(validators.Violation{Summary: "Missing SCF API Secret Key", Path: path.Root("secret_key"),
+			Problem: "it is not set, but a SecretId is",
+			Rule:    "set `secret_key` in the provider block or the " + envSecretKey + " environment variable"})
 	}
 	return nil
 }
@@ -369,8 +375,9 @@ func (v endpointURLValidator) ValidateString(ctx context.Context, req validator.
 	raw := req.ConfigValue.ValueString()
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SCF Endpoint",
-			fmt.Sprintf("`endpoint` %s; got %q.", v.Description(ctx), raw))
+		resp.Diagnostics.Append(validators.Violation{Summary: "Invalid SCF Endpoint", Path: req.Path,
+			Problem: fmt.Sprintf("%q is not an http or https URL with a host", raw),
+			Rule:    "it " + v.Description(ctx)}.ErrorAt(req.Path))
 	}
 }
 
@@ -400,6 +407,7 @@ func (v rateLimitActionValidator) ValidateString(_ context.Context, req validato
 		known = append(known, a)
 	}
 	sort.Strings(known)
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Rate Limit Action",
-		fmt.Sprintf("%q is not an API action of this provider. Use one of: %s.", action, strings.Join(known, ", ")))
+	resp.Diagnostics.Append(validators.Violation{Summary: "Invalid Rate Limit Action", Path: req.Path,
+		Problem: fmt.Sprintf("%q is not an API action of this provider", action),
+		Rule:    "use one of: " + strings.Join(known, ", ")}.ErrorAt(req.Path))
 }

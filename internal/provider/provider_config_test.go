@@ -46,31 +46,31 @@ func TestAccProvider_missingSettings(t *testing.T) {
   secret_id  = "id"
   secret_key = "key"
   endpoint   = %q
-}`, env.url), `(?s)Missing SCF Region.*TENCENTCLOUD_REGION`},
+}`, env.url), `(?s)Missing SCF Region.*Attribute region: it is not set.*TENCENTCLOUD_REGION`},
 		{"no credentials", `provider "scf" { region = "ap-guangzhou" }`,
-			`(?s)Missing SCF API Credentials.*secret_id.*TENCENTCLOUD_SECRET_ID.*credentials`},
+			`(?s)Missing SCF API Credentials.*Attribute secret_id: no API key.*TENCENTCLOUD_SECRET_ID.*credentials`},
 		{"key without id", `provider "scf" {
   region     = "ap-guangzhou"
   secret_key = "key"
-}`, `(?s)Missing SCF API Secret ID.*TENCENTCLOUD_SECRET_ID`},
+}`, `(?s)Missing SCF API Secret ID.*Attribute secret_id: it is not set.*TENCENTCLOUD_SECRET_ID`},
 		{"id without key", `provider "scf" {
   region    = "ap-guangzhou"
   secret_id = "id"
-}`, `(?s)Missing SCF API Secret Key.*TENCENTCLOUD_SECRET_KEY`},
+}`, `(?s)Missing SCF API Secret Key.*Attribute secret_key: it is not set.*TENCENTCLOUD_SECRET_KEY`},
 		{"bad endpoint", `provider "scf" {
   region   = "ap-guangzhou"
   endpoint = "127.0.0.1:9000"
-}`, `(?s)Invalid SCF Endpoint.*http or https URL`},
+}`, `(?s)Invalid SCF Endpoint.*Attribute endpoint: "127.0.0.1:9000".*http or https URL`},
 		{"unknown rate limit action", `provider "scf" {
   region      = "ap-guangzhou"
   rate_limits = { CreateFunctions = 5 }
-}`, `(?s)Invalid Rate Limit Action.*CreateFunction`},
+}`, `(?s)Invalid Rate Limit Action.*Attribute rate_limits\["CreateFunctions"\]:.*Use one of:.*CreateFunction`},
 		{"unknown value", `resource "terraform_data" "later" { input = "ap-guangzhou" }
 provider "scf" {
   region     = terraform_data.later.output
   secret_id  = "id"
   secret_key = "key"
-}`, `(?s)Unknown SCF Provider Setting.*region.*TENCENTCLOUD_REGION`},
+}`, `(?s)Unknown SCF Provider Setting.*Attribute region: it depends.*TENCENTCLOUD_REGION`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func TestAccSCFFunctionResource_apiErrors(t *testing.T) {
 		{name: "unknown queue", attrs: `dead_letter_config = { type = "CMQ-QUEUE", name = "no-such-queue" }`,
 			want: `(?s)Unable to Create SCF Function.*dead_letter_config\s+=.*ResourceNotFound.Cmq`},
 		{name: "unknown demo", attrs: `code_source = "Demo"`,
-			want: `(?s)Unable to Create SCF Function.*ResourceNotFound.Demo.*demo ID that\s+exists`},
+			want: `(?s)Unable to Create SCF Function.*Attribute code.demo_id: while creating.*ResourceNotFound.Demo.*demo ID that\s+exists`},
 		{name: "function quota", inject: "LimitExceeded.Function",
 			want: `(?s)Unable to Create SCF Function.*LimitExceeded.Function.*function\s+quota`},
 		{name: "service failure", inject: "FailedOperation.CreateFunction",

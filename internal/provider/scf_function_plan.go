@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 )
 
 // codeSource names one way of giving code and the attributes that mean it.
@@ -47,46 +48,67 @@ func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.V
 		return
 	}
 
+	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
 	if known(code) {
-		validateCodeSource(codeFromObject(code), codeSource, resp)
+		validateCodeSource(codeFromObject(code), codeSource, report)
 	}
-	validateTogether(resp, logset, topic, "cls_logset_id", "cls_topic_id")
+	validateTogether(report, logset, topic, "cls_logset_id", "cls_topic_id")
 
 	if runtime.ValueString() == "Java8" && handler.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("handler"), "Missing Handler",
-			"Java8 functions have no default entry point: set `handler` to `package.Class::method`, for example `example.Hello::mainHandler`.")
+		report(validators.Violation{
+			Summary: "Missing Handler",
+			Path:    path.Root("handler"),
+			Problem: "it is not set, and Java8 functions have no default entry point",
+			Rule:    "set `handler` to `package.Class::method`, for example `example.Hello::mainHandler`",
+		})
 	}
 
 	if known(publicNet) {
 		status := stringAttr(publicNet, "public_net_status").ValueString()
 		if status == disable && vpc.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("public_net_config").AtName("public_net_status"), "Invalid Public Network Setting",
-				"A function outside a VPC needs public network access: `public_net_status = \"DISABLE\"` requires `vpc_config`.")
+			report(validators.Violation{
+				Summary: "Invalid Public Network Setting",
+				Path:    path.Root("public_net_config").AtName("public_net_status"),
+				Problem: "it is \"DISABLE\", but `vpc_config` is not set",
+				Rule: "a function outside a VPC needs public network access: `public_net_status = \"DISABLE\"` " +
+					"requires `vpc_config`; set `vpc_config` or enable public access",
+			})
 		}
 		if eip := objectAttr(publicNet, "eip_config"); known(eip) &&
 			stringAttr(eip, "eip_status").ValueString() == enable && status == disable {
-			resp.Diagnostics.AddAttributeError(path.Root("public_net_config").AtName("eip_config").AtName("eip_status"), "Invalid Public Network Setting",
-				"A fixed public IP needs public network access: `eip_status = \"ENABLE\"` requires `public_net_status = \"ENABLE\"`.")
+			report(validators.Violation{
+				Summary: "Invalid Public Network Setting",
+				Path:    path.Root("public_net_config").AtName("eip_config").AtName("eip_status"),
+				Problem: "it is \"ENABLE\", but public_net_config.public_net_status is \"DISABLE\"",
+				Rule: "a fixed public IP needs public network access: `eip_status = \"ENABLE\"` requires " +
+					"`public_net_status = \"ENABLE\"`; enable public access or remove `eip_config`",
+			})
 		}
 	}
 }
 
-// validateTogether requires two attributes to be both set or both unset,
-// with the wording of the framework validators' RequiredTogether. Unknown
-// values may still become either, so they pass.
-func validateTogether(resp *resource.ValidateConfigResponse, a, b types.String, nameA, nameB string) {
+// validateTogether requires two attributes to be both set or both unset.
+// Unknown values may still become either, so they pass.
+func validateTogether(report func(validators.Violation), a, b types.String, nameA, nameB string) {
 	if a.IsUnknown() || b.IsUnknown() || a.IsNull() == b.IsNull() {
 		return
 	}
-	configured := nameA
+	configured, missing := nameA, nameB
 	if a.IsNull() {
-		configured = nameB
+		configured, missing = nameB, nameA
 	}
-	resp.Diagnostics.AddAttributeError(path.Root(configured), "Invalid Attribute Combination",
-		fmt.Sprintf("These attributes must be configured together: [%s,%s]", nameA, nameB))
+	report(validators.Violation{
+		Summary: "Invalid Attribute Combination",
+		Path:    path.Root(configured),
+		Problem: fmt.Sprintf("it is set, but `%s` is not", missing),
+		Rule:    fmt.Sprintf("these attributes must be configured together: [%s,%s]", nameA, nameB),
+	})
 }
 
-func validateCodeSource(code codeModel, declared types.String, resp *resource.ValidateConfigResponse) {
+// validateCodeSource checks that `code` gives exactly one source and that
+// `code_source` agrees with it. Whether a diagnostic about `code` may point
+// at it, which prints the object with a Git password, is report's concern.
+func validateCodeSource(code codeModel, declared types.String, report func(validators.Violation)) {
 	var given []codeSource
 	for _, s := range codeSources {
 		if s.set(code) {
@@ -100,27 +122,20 @@ func validateCodeSource(code codeModel, declared types.String, resp *resource.Va
 		}
 		return strings.Join(names, ", ")
 	}
-	// Terraform prints the source of the attribute a diagnostic points at:
-	// for `code` the whole object literal, which may hold the Git password.
-	// Then the diagnostic points at the resource, shown by its header only.
-	addCodeError := func(summary, detail string) {
-		if code.GitPassword.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("code"), summary, detail)
-			return
-		}
-		resp.Diagnostics.AddError(summary, detail)
-	}
+	codeRule := "`code` needs exactly one source: " + attrList(codeSources)
 	switch {
 	case len(given) == 0:
-		addCodeError("Missing Function Code", "`code` needs exactly one source: "+attrList(codeSources)+".")
+		report(validators.Violation{Summary: "Missing Function Code", Path: path.Root("code"),
+			Problem: "it sets no source", Rule: codeRule})
 		return
 	case len(given) > 1:
-		summary := "Conflicting Code Sources"
-		detail := fmt.Sprintf("`code` needs exactly one source, but %s are set.", attrList(given))
+		v := validators.Violation{Summary: "Conflicting Code Sources", Path: path.Root("code"),
+			Problem: fmt.Sprintf("it sets %d sources: %s", len(given), attrList(given)),
+			Rule:    codeRule + "; keep one"}
 		if given[0].name == "ZipFile" && given[1].name == "Cos" {
-			detail = "`code` cannot take both a zip file and a COS object (the API rejects Cos and ZipFile together). Keep one."
+			v.Problem = "it sets both a zip file and a COS object (the API rejects Cos and ZipFile together)"
 		}
-		addCodeError(summary, detail)
+		report(v)
 		return
 	}
 	source := given[0]
@@ -129,15 +144,17 @@ func validateCodeSource(code codeModel, declared types.String, resp *resource.Va
 	}
 	if declared.IsNull() {
 		if source.name == "Git" {
-			resp.Diagnostics.AddAttributeError(path.Root("code_source"), "Missing Code Source",
-				"Code from Git needs `code_source = \"Git\"`, as the API requires CodeSource for Git.")
+			report(validators.Violation{Summary: "Missing Code Source", Path: path.Root("code_source"),
+				Problem: "it is not set, but `code` sets `git_url`",
+				Rule:    "code from Git needs `code_source = \"Git\"`, as the API requires CodeSource for Git"})
 		}
 		return
 	}
 	if declared.ValueString() != source.name {
-		resp.Diagnostics.AddAttributeError(path.Root("code_source"), "Conflicting Code Source",
-			fmt.Sprintf("`code_source` is %q but `code` gives %s, which is source %q. Make them agree or leave `code_source` unset.",
-				declared.ValueString(), attrList(given), source.name))
+		report(validators.Violation{Summary: "Conflicting Code Source", Path: path.Root("code_source"),
+			Problem: fmt.Sprintf("it is %q, but `code` sets %s, which is source %q",
+				declared.ValueString(), attrList(given), source.name),
+			Rule: "make them agree, or leave `code_source` unset"})
 	}
 }
 
@@ -165,16 +182,19 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
 	if creating && planCode.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("code"), "Missing Function Code",
-			"`code` is required to create a function. It may only be left out for a function that was imported, to keep its deployed code.")
+		report(validators.Violation{Summary: "Missing Function Code", Path: path.Root("code"),
+			Problem: "it is not set, and the function does not exist yet",
+			Rule:    "`code` is required to create a function; it may only be left out for a function that was imported, to keep its deployed code"})
 		return
 	}
 
 	if !creating && planCode.IsNull() && handlerChanges(ctx, req, &resp.Diagnostics) {
-		resp.Diagnostics.AddAttributeError(path.Root("handler"), "Missing Function Code",
-			"The handler changes together with the code (UpdateFunctionCode), so `code` must be set to change `handler` "+
-				"of an imported function.")
+		report(validators.Violation{Summary: "Missing Function Code", Path: path.Root("handler"),
+			Problem: "it changes, but `code` is not set",
+			Rule: "the handler changes together with the code (UpdateFunctionCode), so `code` must be set to change " +
+				"`handler` of an imported function"})
 		return
 	}
 
@@ -191,7 +211,7 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 	case !zipFile.IsNull():
 		info, err := codezip.Inspect(zipFile.ValueString())
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("code").AtName("zip_file"), "Invalid Zip File", err.Error())
+			report(validators.ZipFileViolation(validators.SummaryZipFile, path.Root("code").AtName("zip_file"), err))
 			return
 		}
 		if !creating && stateDigest.ValueString() == info.SHA256 {

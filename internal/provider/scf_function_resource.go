@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
@@ -345,15 +346,17 @@ type codeUpload struct {
 // readZip loads the configured zip for upload and refuses a file that changed
 // since plan: uploading other bytes than the plan showed would be a surprise.
 func readZip(ctx context.Context, zipPath types.String, plannedDigest types.String, diags *diag.Diagnostics) (string, string) {
+	at := path.Root("code").AtName("zip_file")
 	encoded, info, err := codezip.ReadBase64(ctx, zipPath.ValueString())
 	if err != nil {
-		diags.AddAttributeError(path.Root("code").AtName("zip_file"), summaryCode, err.Error())
+		diags.Append(validators.ZipFileViolation(summaryCode, at, err).ErrorAt(at))
 		return "", ""
 	}
 	if !plannedDigest.IsUnknown() && !plannedDigest.IsNull() && plannedDigest.ValueString() != info.SHA256 {
-		diags.AddAttributeError(path.Root("code").AtName("zip_file"), summaryCode,
-			fmt.Sprintf("%s changed after the plan was made (planned SHA-256 %s, now %s). Run plan again.",
-				zipPath.ValueString(), plannedDigest.ValueString(), info.SHA256))
+		diags.Append(validators.Violation{Summary: summaryCode, Path: at,
+			Problem: fmt.Sprintf("zip file %q changed after the plan was made (planned SHA-256 %s, now %s)",
+				zipPath.ValueString(), plannedDigest.ValueString(), info.SHA256),
+			Rule: "the provider uploads only the code the plan showed; run plan again"}.ErrorAt(at))
 		return "", ""
 	}
 	return encoded, info.SHA256

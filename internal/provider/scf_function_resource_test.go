@@ -239,7 +239,7 @@ resource "scf_function" "test" {
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{Config: config("index.main_handler"), ResourceName: testResource, ImportState: true, ImportStateId: "no-code", ImportStatePersist: true},
-			{Config: config("index.other_handler"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Missing Function Code.*code\x60\s+must be set`)},
+			{Config: config("index.other_handler"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Missing Function Code.*Attribute handler: it changes.*code\x60\s+must\s+be\s+set`)},
 		},
 	})
 }

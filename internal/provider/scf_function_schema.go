@@ -52,7 +52,9 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"`UpdateFunctionCode`, most settings through `UpdateFunctionConfiguration`, tags through the Tag service. " +
 			"Changing `name`, `namespace`, `runtime` or `type` replaces the function. Every documented constraint of " +
 			"the API is checked at plan time.",
-		Attributes: map[string]schema.Attribute{
+		// Pointed makes every validator's diagnostics point at what
+		// Terraform can show without printing code.git_password.
+		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Identifier of the function in Terraform, `<namespace>/<name>`.",
@@ -255,7 +257,7 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 				"edited outside Terraform, plans a code update.", false),
 			"created_time":  computedString("When the function was created, RFC 3339.", true),
 			"modified_time": computedString("When the function was last modified, RFC 3339.", false),
-		},
+		}),
 	}
 }
 

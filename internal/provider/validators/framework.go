@@ -37,7 +37,7 @@ func (v stringRule) ValidateString(_ context.Context, req validator.StringReques
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, detail(err))
+		resp.Diagnostics.Append(violationOf(v.summary, req.Path, err).ErrorAt(req.Path))
 	}
 }
 

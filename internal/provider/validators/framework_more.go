@@ -30,7 +30,7 @@ func (memorySizeValidator) ValidateInt64(_ context.Context, req validator.Int64R
 		return
 	}
 	if err := CheckMemorySize(req.ConfigValue.ValueInt64()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, SummaryMemorySize, detail(err))
+		resp.Diagnostics.Append(violationOf(SummaryMemorySize, req.Path, err).ErrorAt(req.Path))
 	}
 }
 
@@ -57,8 +57,13 @@ func (environmentValidator) ValidateMap(ctx context.Context, req validator.MapRe
 	}
 	elems := req.ConfigValue.Elements()
 	keys := slices.Sorted(maps.Keys(elems))
-	for _, err := range envKeyErrors(keys) {
-		resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment, detail(err))
+	// Each bad name is reported at its own element, which Terraform can
+	// show, so a map written over several lines points at the right one.
+	for _, k := range keys {
+		for _, err := range envKeyErrors([]string{k}) {
+			p := req.Path.AtMapKey(k)
+			resp.Diagnostics.Append(violationOf(SummaryEnvironment, p, err).ErrorAt(p))
+		}
 	}
 
 	// The total is only meaningful once every value is known; an unknown
@@ -67,9 +72,13 @@ func (environmentValidator) ValidateMap(ctx context.Context, req validator.MapRe
 	for _, k := range keys {
 		sv, ok := elems[k].(basetypes.StringValuable)
 		if !ok {
-			resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment,
-				fmt.Sprintf("Environment() validates a map of strings, but variable %s holds a %T. "+
-					"This is a bug in the provider.", quote(k), elems[k]))
+			p := req.Path.AtMapKey(k)
+			resp.Diagnostics.Append(Violation{
+				Summary: SummaryEnvironment,
+				Path:    p,
+				Problem: fmt.Sprintf("Environment() validates a map of strings, but this variable holds a %T", elems[k]),
+				Rule:    "this is a bug in the provider; please report it",
+			}.ErrorAt(p))
 			return
 		}
 		s, diags := sv.ToStringValue(ctx)
@@ -80,7 +89,7 @@ func (environmentValidator) ValidateMap(ctx context.Context, req validator.MapRe
 		lens[k] = len(s.ValueString()) // null counts as empty
 	}
 	if err := envSizeError(lens); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, SummaryEnvironment, detail(err))
+		resp.Diagnostics.Append(violationOf(SummaryEnvironment, req.Path, err).ErrorAt(req.Path))
 	}
 }
 
@@ -114,7 +123,7 @@ func (v handlerValidator) ValidateString(ctx context.Context, req validator.Stri
 	}
 	for _, rt := range runtimes {
 		if err := CheckHandler(rt, req.ConfigValue.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(req.Path, SummaryHandler, detail(err))
+			resp.Diagnostics.Append(violationOf(SummaryHandler, req.Path, err).ErrorAt(req.Path))
 			return
 		}
 	}

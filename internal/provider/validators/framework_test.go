@@ -19,7 +19,8 @@ import (
 )
 
 // wantDiag asserts exactly one diagnostic with the given severity, summary and
-// attribute path, and that its detail contains every fragment.
+// attribute path, whose detail names that path first, as every diagnostic
+// of the provider does, and contains every fragment.
 func wantDiag(t *testing.T, diags diag.Diagnostics, sev diag.Severity, summary string, p path.Path, fragments ...string) {
 	t.Helper()
 	if len(diags) != 1 {
@@ -32,6 +33,9 @@ func wantDiag(t *testing.T, diags diag.Diagnostics, sev diag.Severity, summary s
 	wp, ok := d.(diag.DiagnosticWithPath)
 	if !ok || !wp.Path().Equal(p) {
 		t.Errorf("diagnostic path = %v, want %v", d, p)
+	}
+	if want := "Attribute " + p.String() + ": "; !strings.HasPrefix(d.Detail(), want) || !strings.HasSuffix(d.Detail(), ".") {
+		t.Errorf("detail %q should be a sentence starting with %q", d.Detail(), want)
 	}
 	for _, f := range fragments {
 		if !strings.Contains(d.Detail(), f) {
@@ -58,11 +62,11 @@ func TestStringValidators(t *testing.T) {
 		detail  []string
 	}{
 		{"function name", FunctionName(), "1fn", "fn1", SummaryFunctionName,
-			[]string{`Function name "1fn" is invalid`, "start with a letter"}},
+			[]string{`function name "1fn" is invalid: it starts with '1', not a letter.`, "A function name must be 2-60 characters"}},
 		{"namespace", Namespace(), "my ns", "my-ns", SummaryNamespace,
-			[]string{`Namespace "my ns" is invalid`, "1-30 characters"}},
+			[]string{`namespace "my ns" is invalid: character 3`, "A namespace must be 1-30 characters"}},
 		{"description", Description(), "bad!", "good.", SummaryDescription,
-			[]string{"character 4, '!'", "at most 1000 characters"}},
+			[]string{"description is invalid: character 4, '!'", "A description must be at most 1000 characters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,14 +84,15 @@ func TestStringValidators(t *testing.T) {
 	}
 }
 
-func TestDetailIsASentence(t *testing.T) {
+func TestDetailNamesThePathTheProblemAndTheRule(t *testing.T) {
 	d := validateString(FunctionName(), path.Root("name"), types.StringValue("x"))
 	if len(d) != 1 {
 		t.Fatalf("diagnostics: %v", d)
 	}
-	got := d[0].Detail()
-	if !strings.HasPrefix(got, "Function name") || !strings.HasSuffix(got, ".") {
-		t.Errorf("detail %q should be a capitalised sentence", got)
+	want := `Attribute name: function name "x" is invalid: it is 1 characters long. A function name must be 2-60 ` +
+		`characters of letters, digits, "-" and "_", start with a letter and not end with "-" or "_".`
+	if got := d[0].Detail(); got != want {
+		t.Errorf("detail\n got %s\nwant %s", got, want)
 	}
 }
 
@@ -100,7 +105,7 @@ func TestMemorySizeValidator(t *testing.T) {
 		return resp.Diagnostics
 	}
 	wantDiag(t, run(types.Int64Value(100)), diag.SeverityError, SummaryMemorySize, p,
-		"Memory size 100 MB is invalid", "64 and 128", "steps of 128")
+		"memory size 100 MB is invalid", "64 and 128", "Memory size must be 64 MB, or 128 to 3072 MB in steps of 128 MB.")
 	for _, ok := range []types.Int64{types.Int64Value(64), types.Int64Value(3072), types.Int64Null(), types.Int64Unknown()} {
 		if d := run(ok); len(d) != 0 {
 			t.Errorf("%v: %v", ok, d)
@@ -149,17 +154,20 @@ func TestEnvironmentValidator(t *testing.T) {
 	}
 	secret := strings.Repeat("S3cr3t", 700) // 4200 bytes
 	wantDiag(t, run(envValue(t, map[string]attr.Value{"TOKEN": types.StringValue(secret)})),
-		diag.SeverityError, SummaryEnvironment, p, "4205 bytes", `"TOKEN"`)
+		diag.SeverityError, SummaryEnvironment, p, "4205 bytes", `"TOKEN"`, "must be at most 4096 bytes")
 	if d := run(envValue(t, map[string]attr.Value{"TOKEN": types.StringValue(secret)})); strings.Contains(d[0].Detail(), "S3cr3t") {
 		t.Errorf("detail leaks the value: %s", d[0].Detail())
 	}
 
+	// A bad name is reported at its own element.
 	wantDiag(t, run(envValue(t, map[string]attr.Value{"9LIVES": types.StringValue("x")})),
-		diag.SeverityError, SummaryEnvironment, p, `"9LIVES"`, "start with a letter")
+		diag.SeverityError, SummaryEnvironment, p.AtMapKey("9LIVES"), `name "9LIVES" is invalid`,
+		"An environment variable name must start with a letter")
 
 	// Two bad names give two diagnostics, in name order.
 	d := run(envValue(t, map[string]attr.Value{"B-B": types.StringValue(""), "A-A": types.StringValue("")}))
-	if len(d) != 2 || !strings.Contains(d[0].Detail(), `"A-A"`) || !strings.Contains(d[1].Detail(), `"B-B"`) {
+	if len(d) != 2 || !strings.HasPrefix(d[0].Detail(), `Attribute environment["A-A"]: `) ||
+		!strings.HasPrefix(d[1].Detail(), `Attribute environment["B-B"]: `) {
 		t.Errorf("diagnostics = %v", d)
 	}
 
@@ -167,7 +175,7 @@ func TestEnvironmentValidator(t *testing.T) {
 	d = run(envValue(t, map[string]attr.Value{
 		"BIG": types.StringValue(strings.Repeat("x", 5000)), "LATER": types.StringUnknown(), "bad-name": types.StringValue("v"),
 	}))
-	wantDiag(t, d, diag.SeverityError, SummaryEnvironment, p, `"bad-name"`)
+	wantDiag(t, d, diag.SeverityError, SummaryEnvironment, p.AtMapKey("bad-name"), `"bad-name"`)
 
 	// Null elements count as empty.
 	if d := run(envValue(t, map[string]attr.Value{"A": types.StringNull()})); len(d) != 0 {
@@ -193,7 +201,8 @@ func TestEnvironmentValidatorWrongElementType(t *testing.T) {
 	}
 	var resp validator.MapResponse
 	Environment().ValidateMap(context.Background(), validator.MapRequest{Path: path.Root("e"), ConfigValue: m}, &resp)
-	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Detail(), "bug in the provider") {
+	if !resp.Diagnostics.HasError() || !strings.HasPrefix(resp.Diagnostics[0].Detail(), `Attribute e["A"]: `) ||
+		!strings.Contains(resp.Diagnostics[0].Detail(), "bug in the provider") {
 		t.Errorf("diagnostics = %v", resp.Diagnostics)
 	}
 }
@@ -239,9 +248,9 @@ func TestHandlerValidator(t *testing.T) {
 	}
 
 	wantDiag(t, run(str("Java8"), types.StringValue("index.main")), diag.SeverityError, SummaryHandler, p,
-		`Handler "index.main" is invalid`, "for runtime Java8", "package.Class::method")
+		`handler "index.main" is invalid`, "For runtime Java8 the handler must be", "package.Class::method")
 	wantDiag(t, run(str("Python3.9"), types.StringValue("example.Hello::main")), diag.SeverityError, SummaryHandler, p,
-		"for runtime Python3.9")
+		"For runtime Python3.9")
 	// A null runtime means Python2.7.
 	wantDiag(t, run(stringNull, types.StringValue("main")), diag.SeverityError, SummaryHandler, p, "runtime Python2.7")
 
@@ -283,7 +292,7 @@ func TestHandlerValidatorRelativeRuntime(t *testing.T) {
 		t.Errorf("nested Go1 runtime should accept main: %v", d)
 	}
 	wantDiag(t, run(imageValue(t, str("Python3.9"), str("main")), "main"), diag.SeverityError, SummaryHandler, p,
-		"for runtime Python3.9")
+		"For runtime Python3.9")
 }
 
 func TestHandlerValidatorBadExpression(t *testing.T) {
@@ -337,14 +346,15 @@ func TestZipFileValidator(t *testing.T) {
 			t.Errorf("%v: %v", ok, d)
 		}
 	}
+	rule := "It must be the path of an existing, readable, non-empty zip archive of at most 50 MiB"
 	wantDiag(t, validateString(ZipFile(), p, types.StringValue(notZip)), diag.SeverityError, SummaryZipFile, p,
-		"is not a zip archive", notZip)
+		"is not a zip archive", notZip, rule)
 	wantDiag(t, validateString(ZipFile(), p, types.StringValue(filepath.Join(dir, "missing.zip"))),
-		diag.SeverityError, SummaryZipFile, p, "does not exist")
+		diag.SeverityError, SummaryZipFile, p, "missing.zip\" does not exist. "+rule)
 	wantDiag(t, validateString(ZipFile(), p, types.StringValue(dir)), diag.SeverityError, SummaryZipFile, p,
-		"is a directory")
+		"is a directory", rule)
 	wantDiag(t, validateString(ZipFile(), p, types.StringValue(large)), diag.SeverityWarning, SummaryLargeZipFile, p,
-		"COS", "10485760")
+		"COS", "10485760", "code.cos_bucket_name")
 
 	if ZipFile().Description(context.Background()) == "" || ZipFile().MarkdownDescription(context.Background()) == "" {
 		t.Error("empty description")

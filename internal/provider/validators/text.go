@@ -2,8 +2,6 @@ package validators
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -46,19 +44,4 @@ type ruleError struct {
 
 func (e *ruleError) Error() string {
 	return fmt.Sprintf("%s is invalid: %s; %s", e.subject, e.problem, e.rule)
-}
-
-// detail turns an error from a Check function into a diagnostic detail: a
-// capitalised sentence ending in a period.
-func detail(err error) string {
-	s := err.Error()
-	if s == "" {
-		return "The value is invalid."
-	}
-	r, size := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[size:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
 }

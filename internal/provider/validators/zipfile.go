@@ -30,15 +30,19 @@ func (zipFileValidator) ValidateString(_ context.Context, req validator.StringRe
 	}
 	info, err := codezip.Check(req.ConfigValue.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, SummaryZipFile, detail(err))
+		resp.Diagnostics.Append(ZipFileViolation(SummaryZipFile, req.Path, err).ErrorAt(req.Path))
 		return
 	}
 	if codezip.ExceedsRequestBody(info.Size) {
-		resp.Diagnostics.AddAttributeWarning(req.Path, SummaryLargeZipFile, fmt.Sprintf(
-			"Zip file %q is %d bytes (%s); base64-encoded it becomes %d bytes, more than the API's "+
-				"%d-byte (10 MiB) limit on a signed request body, so an inline upload will likely be rejected. "+
-				"For packages this large, upload the zip to COS and deploy it from there instead.",
-			info.Path, info.Size, codezip.HumanSize(info.Size), codezip.EncodedSize(info.Size),
-			int64(codezip.MaxRequestBodyBytes)))
+		resp.Diagnostics.Append(Violation{
+			Summary: SummaryLargeZipFile,
+			Path:    req.Path,
+			Problem: fmt.Sprintf("zip file %q is %d bytes (%s); base64-encoded it becomes %d bytes, more than the API's "+
+				"%d-byte (10 MiB) limit on a signed request body, so an inline upload will likely be rejected",
+				info.Path, info.Size, codezip.HumanSize(info.Size), codezip.EncodedSize(info.Size),
+				int64(codezip.MaxRequestBodyBytes)),
+			Rule: "for packages this large, upload the zip to COS and deploy it from there instead, " +
+				"with code.cos_bucket_name and code.cos_object_name",
+		}.WarningAt(req.Path))
 	}
 }

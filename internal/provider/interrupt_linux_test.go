@@ -108,6 +108,12 @@ func TestAccInterruptedApply(t *testing.T) {
 		}
 		if !inst.tainted {
 			done++
+			continue
+		}
+		// The wait reads as cut short by the stop, not as a timeout to raise.
+		interrupted := regexp.MustCompile(`While\s+creating\s+function\s+default/` + name + `:\s+interrupted\s+after\s`)
+		if !interrupted.MatchString(res.output) {
+			t.Errorf("the interrupted apply does not report the wait for %s as interrupted:\n%s", name, res.output)
 		}
 	}
 	// Five slots had to come free before the 15th create could start.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -131,6 +132,12 @@ func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
 	}
 }
 
+// afterCutShortWait says what happens to a function whose wait ended early:
+// Create saves it tainted unless it was already Active, Update saves what the
+// service holds, so the next plan shows what is left to do.
+const afterCutShortWait = "The function is kept in state. One that was still being created is marked tainted, " +
+	"so the next apply replaces it; one that was being updated shows what is left to change in the next plan."
+
 func describeError(action string, err error) (string, path.Path) {
 	var (
 		apiErr   *scfapi.APIError
@@ -155,14 +162,19 @@ func describeError(action string, err error) (string, path.Path) {
 			"A function that failed to create is kept in state as tainted, so the next apply replaces it.",
 			action, status.Status, why), path.Empty()
 	case errors.As(err, &timeout) && timeout.Interrupted():
-		return fmt.Sprintf("While %s: %s, because Terraform was stopped.\n\nThe function is kept in state; "+
-			"the next apply picks it up where this one stopped.", action, timeout.Error()), path.Empty()
+		return fmt.Sprintf("While %s: %s, because Terraform was stopped.\n\n%s", action, timeout.Error(), afterCutShortWait), path.Empty()
 	case errors.As(err, &timeout):
-		return fmt.Sprintf("While %s: %s.\n\nThe function is kept in state; the next apply waits for it again. "+
-			"If it routinely takes this long, raise the `timeouts` of the resource.", action, timeout.Error()), path.Empty()
+		return fmt.Sprintf("While %s: %s.\n\n%s If it routinely takes this long, raise the `timeouts` of the resource.",
+			action, timeout.Error(), afterCutShortWait), path.Empty()
 	case errors.As(err, &adoption):
 		return fmt.Sprintf("While %s: %s.\n\n%s", action, adoption.Situation(),
 			importAdvice(adoption.Namespace, adoption.Name, "Otherwise, delete it or choose another name, and apply again.")), path.Root("name")
+	case errors.Is(err, context.Canceled):
+		// Before any answer: the request was not sent, or the client looked
+		// up what became of it, so the state holds what the service has.
+		return fmt.Sprintf("While %s: Terraform was stopped before it finished (%s).\n\n"+
+			"Nothing is lost: the state holds what the service has, and the next apply continues from there.",
+			action, err), path.Empty()
 	case errors.As(err, &apiErr):
 		hint, known := apiErrorHints[apiErr.Code]
 		if !known {

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,6 +133,8 @@ func TestDescribeErrorForWaitsAndAdoption(t *testing.T) {
 			[]string{"Creating", "timeouts"}},
 		{&scfapi.APIError{Code: "AuthFailure.SignatureExpire", Message: "expired", RequestID: "r1"},
 			[]string{"AuthFailure.SignatureExpire", "clock"}},
+		{fmt.Errorf("CreateFunction default/f: waiting for the rate limiter: %w", context.Canceled),
+			[]string{"Terraform was stopped before it finished", "Nothing is lost"}},
 	}
 	for _, tc := range cases {
 		detail, _ := describeError("creating function default/f", tc.err)

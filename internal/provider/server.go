@@ -6,15 +6,21 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
 // NewProtocol6Server returns the provider's protocol version 6 server, for
-// tf6server.Serve: the framework's server behind contextReleasingServer.
+// tf6server.Serve: the framework's server behind contextReleasingServer,
+// which plans new functions itself (see createPlanner).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(New(version)())
+	var planner *createPlanner
+	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {
+		planner = newCreatePlanner(context.Background(), providerTypeName, r)
+	}
 	return func() tfprotov6.ProviderServer {
-		return contextReleasingServer{framework()}
+		return contextReleasingServer{ProviderServer: framework(), planner: planner}
 	}
 }
 
@@ -29,6 +35,7 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // request has been answered; the others (a handful per command) pass through.
 type contextReleasingServer struct {
 	tfprotov6.ProviderServer
+	planner *createPlanner // nil: the framework plans every change
 }
 
 func (s contextReleasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
@@ -44,6 +51,11 @@ func (s contextReleasingServer) ReadResource(ctx context.Context, req *tfprotov6
 }
 
 func (s contextReleasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	if s.planner != nil && req.TypeName == s.planner.typeName {
+		if resp := s.planner.plan(ctx, req); resp != nil {
+			return resp, nil
+		}
+	}
 	return released(ctx, req, s.ProviderServer.PlanResourceChange)
 }
 

@@ -12,15 +12,20 @@ import (
 
 // NewProtocol6Server returns the provider's protocol version 6 server, for
 // tf6server.Serve: the framework's server behind contextReleasingServer,
-// which plans new functions itself (see createPlanner).
+// which validates valid configurations and plans new functions itself (see
+// configChecker and createPlanner).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(New(version)())
 	var planner *createPlanner
+	var checker *configChecker
 	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {
 		planner = newCreatePlanner(context.Background(), providerTypeName, r)
 	}
+	if r, ok := NewSCFFunctionResource().(resource.ResourceWithValidateConfig); ok {
+		checker = newConfigChecker(context.Background(), providerTypeName, r)
+	}
 	return func() tfprotov6.ProviderServer {
-		return contextReleasingServer{ProviderServer: framework(), planner: planner}
+		return contextReleasingServer{ProviderServer: framework(), planner: planner, checker: checker}
 	}
 }
 
@@ -36,9 +41,13 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 type contextReleasingServer struct {
 	tfprotov6.ProviderServer
 	planner *createPlanner // nil: the framework plans every change
+	checker *configChecker // nil: the framework validates every configuration
 }
 
 func (s contextReleasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	if s.checker != nil && req.TypeName == s.checker.typeName && s.checker.valid(ctx, req) {
+		return &tfprotov6.ValidateResourceConfigResponse{}, nil
+	}
 	return released(ctx, req, s.ProviderServer.ValidateResourceConfig)
 }
 

@@ -10,10 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// TestCreatePlannerMatchesFramework: for new functions the provider's own
-// planner answers exactly as the framework does (planned state, private
-// state, replacements, diagnostics), and it hands every other request back.
-func TestCreatePlannerMatchesFramework(t *testing.T) {
+// TestFastPathsMatchFramework: for new functions the provider's own planner
+// answers exactly as the framework does (planned state, private state,
+// replacements, diagnostics), and it hands every other request back; the
+// provider's own validation accepts exactly the configurations the
+// framework accepts without a diagnostic.
+func TestFastPathsMatchFramework(t *testing.T) {
 	ctx := context.Background()
 	framework, err := providerserver.NewProtocol6WithError(New("test")())()
 	if err != nil {
@@ -34,6 +36,10 @@ func TestCreatePlannerMatchesFramework(t *testing.T) {
 	planner := newCreatePlanner(ctx, providerTypeName, r)
 	if planner == nil {
 		t.Fatal("newCreatePlanner refused the scf_function schema")
+	}
+	checker := newConfigChecker(ctx, providerTypeName, &scfFunctionResource{})
+	if checker == nil {
+		t.Fatal("newConfigChecker refused the scf_function schema")
 	}
 
 	attr := func(names ...string) tftypes.Type {
@@ -75,7 +81,11 @@ func TestCreatePlannerMatchesFramework(t *testing.T) {
 	if !ok {
 		t.Fatal("cfs_ins_list is not a list")
 	}
-	cfsIns := benchObject(cfsListType.ElementType.(tftypes.Object), map[string]tftypes.Value{ //nolint:forcetypeassert // a list of objects
+	cfsElem, ok := cfsListType.ElementType.(tftypes.Object)
+	if !ok {
+		t.Fatal("cfs_ins_list does not hold objects")
+	}
+	cfsIns := benchObject(cfsElem, map[string]tftypes.Value{
 		"user_id": str("10000"), "user_group_id": str("10000"), "cfs_id": str("cfs-1"), "mount_ins_id": str("m-1"),
 		"local_mount_dir": str("/mnt"), "remote_mount_dir": str("/"),
 	})
@@ -128,7 +138,7 @@ func TestCreatePlannerMatchesFramework(t *testing.T) {
 		"unknown nested":   with(everything, "vpc_config", unknown("vpc_config"), "cls_logset_id", unknown("cls_logset_id")),
 	}
 	for name, set := range creates {
-		t.Run(name, func(t *testing.T) {
+		t.Run("plan/"+name, func(t *testing.T) {
 			config := benchObject(typ, set)
 			req := planRequest(t, typ, config, config, tftypes.NewValue(typ, nil))
 			want, err := framework.PlanResourceChange(ctx, req)
@@ -179,12 +189,71 @@ func TestCreatePlannerMatchesFramework(t *testing.T) {
 		}(),
 	}
 	for name, req := range handedBack {
-		t.Run(name, func(t *testing.T) {
+		t.Run("plan/"+name, func(t *testing.T) {
 			if req.TypeName != planner.typeName {
 				return // the server compares the type name before asking the planner
 			}
 			if got := planner.plan(ctx, req); got != nil {
 				t.Errorf("the planner answered: %+v", got)
+			}
+		})
+	}
+
+	null := func(names ...string) tftypes.Value { return tftypes.NewValue(attr(names...), nil) }
+	layers := func(n int) tftypes.Value {
+		l := make([]tftypes.Value, n)
+		for i := range l {
+			l[i] = layer
+		}
+		return tftypes.NewValue(layerType, l)
+	}
+	invalid := map[string]map[string]tftypes.Value{
+		"bad name":              with(bench, "name", str("1bad")),
+		"no name":               with(bench, "name", null("name")),
+		"read-only set":         with(bench, "status", str("Active")),
+		"memory size":           with(bench, "memory_size", num(100)),
+		"timeout":               with(bench, "timeout", num(901)),
+		"runtime":               with(bench, "runtime", str("Cobol")),
+		"java without handler":  with(bench, "runtime", str("Java8"), "handler", null("handler")),
+		"two code sources":      with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "demo_id": str("d")})),
+		"git password alone":    with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "git_password": str("p")})),
+		"missing zip":           with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath + ".missing")})),
+		"cfs without vpc":       with(everything, "vpc_config", null("vpc_config")),
+		"public net off no vpc": with(bench, "public_net_config", obj([]string{"public_net_config"}, map[string]tftypes.Value{"public_net_status": str("DISABLE")})),
+		"six layers":            with(bench, "layers", layers(6)),
+		"layer version 0":       with(bench, "layers", tftypes.NewValue(layerType, []tftypes.Value{benchObject(layerElem, map[string]tftypes.Value{"name": str("l"), "version": num(0)})})),
+		"cfs mount empty":       with(everything, "cfs_config", obj([]string{"cfs_config"}, map[string]tftypes.Value{"cfs_ins_list": tftypes.NewValue(cfsListType, []tftypes.Value{benchObject(cfsElem, map[string]tftypes.Value{"user_id": str("")})})})),
+		"dead letter type":      with(bench, "dead_letter_config", obj([]string{"dead_letter_config"}, map[string]tftypes.Value{"type": str("SQS"), "name": str("q")})),
+		"timeouts":              with(bench, "timeouts", obj([]string{"timeouts"}, map[string]tftypes.Value{"create": str("soon")})),
+		"environment":           with(bench, "environment", strMap("1A", "x")),
+		"tag key":               with(bench, "tags", strMap("", "x")),
+		"cls alone":             with(bench, "cls_logset_id", str("ls")),
+		"code source":           with(bench, "code_source", str("Cos")),
+		"description":           with(bench, "description", str("<script>")),
+	}
+	validate := func(t *testing.T, set map[string]tftypes.Value) (byFramework, byChecker bool) {
+		dv, err := tfprotov6.NewDynamicValue(typ, benchObject(typ, set))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "scf_function", Config: &dv}
+		resp, err := framework.ValidateResourceConfig(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(resp.Diagnostics) == 0, checker.valid(ctx, req)
+	}
+	for name, set := range creates {
+		t.Run("validate/"+name, func(t *testing.T) {
+			if fw, fast := validate(t, set); !fw || !fast {
+				t.Errorf("valid for the framework: %v, for the checker: %v; want both", fw, fast)
+			}
+		})
+	}
+	for name, set := range invalid {
+		t.Run("validate/"+name, func(t *testing.T) {
+			if fw, fast := validate(t, set); fw || fast {
+				t.Errorf("valid for the framework: %v, for the checker: %v; want neither", fw, fast)
 			}
 		})
 	}

@@ -8,7 +8,8 @@
 //  3. refresh: a plan of the functions created by (2);
 //  4. plan_overhead: `plan -refresh=false` of 1,000 scf_function resources
 //     against 1,000 terraform_data resources with the same attributes, in
-//     the same run (target: ratio <= 5);
+//     the same run (target: ratio <= 5), with the CPU time of Terraform core
+//     and of the provider processes;
 //  5. provider_memory: peak RSS of the provider during (1) and (4).
 //
 // Each result is printed as one `bench: NAME key=value ... ratio=X` line and

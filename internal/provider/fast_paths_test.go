@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
 )
 
 // TestFastPathsMatchFramework: for new functions the provider's own planner
@@ -33,9 +35,9 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	if !ok {
 		t.Fatal("scf_function has no ModifyPlan")
 	}
-	planner := newCreatePlanner(ctx, providerTypeName, r)
+	planner := newFastPlanner(ctx, providerTypeName, r)
 	if planner == nil {
-		t.Fatal("newCreatePlanner refused the scf_function schema")
+		t.Fatal("newFastPlanner refused the scf_function schema")
 	}
 	checker := newConfigChecker(ctx, providerTypeName, &scfFunctionResource{})
 	if checker == nil {
@@ -65,6 +67,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
 	unknown := func(names ...string) tftypes.Value { return tftypes.NewValue(attr(names...), tftypes.UnknownValue) }
 	zipPath := benchZip(t)
+	null := func(names ...string) tftypes.Value { return tftypes.NewValue(attr(names...), nil) }
 	zipCode := obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath)})
 	strMap := func(kv ...string) tftypes.Value {
 		m := map[string]tftypes.Value{}
@@ -170,6 +173,108 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		})
 	}
 
+	// Existing functions: the state is the create plan with every unknown
+	// filled in, the proposed state what Terraform proposes for it (the
+	// configuration, and the prior value of computed attributes it leaves
+	// out).
+	stateOf := func(t *testing.T, set map[string]tftypes.Value, fill map[string]tftypes.Value) tftypes.Value {
+		t.Helper()
+		config := benchObject(typ, set)
+		resp, err := framework.PlanResourceChange(ctx, planRequest(t, typ, config, config, tftypes.NewValue(typ, nil)))
+		if err != nil || len(resp.Diagnostics) > 0 {
+			t.Fatalf("create plan: %v %v", err, resp.Diagnostics)
+		}
+		planned, err := resp.PlannedState.Unmarshal(typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var values map[string]tftypes.Value
+		if err := planned.As(&values); err != nil {
+			t.Fatal(err)
+		}
+		for name, v := range values {
+			if f, ok := fill[name]; ok {
+				values[name] = f
+			} else if !v.IsKnown() && v.Type().Is(tftypes.String) {
+				values[name] = str("state of " + name)
+			} else if !v.IsKnown() {
+				values[name] = num(1)
+			}
+		}
+		return tftypes.NewValue(typ, values)
+	}
+	proposedFor := func(t *testing.T, config, prior tftypes.Value) tftypes.Value {
+		t.Helper()
+		var c, p map[string]tftypes.Value
+		if config.As(&c) != nil || prior.As(&p) != nil {
+			t.Fatal("not objects")
+		}
+		out := map[string]tftypes.Value{}
+		for name, v := range c {
+			out[name] = v
+			if v.IsNull() && planner.schema.Attributes[name].IsComputed() {
+				out[name] = p[name]
+			}
+		}
+		return tftypes.NewValue(typ, out)
+	}
+	zipDigest := map[string]tftypes.Value{}
+	if info, err := codezip.Inspect(zipPath); err == nil {
+		zipDigest["code_sha256"], zipDigest["code_size"] = str(info.SHA256), num(info.Size)
+	} else {
+		t.Fatal(err)
+	}
+	unchanged := map[string]struct {
+		state, config map[string]tftypes.Value
+		fill          map[string]tftypes.Value
+	}{
+		"bench":        {bench, bench, zipDigest},
+		"everything":   {everything, everything, zipDigest},
+		"cos code":     {with(bench, "code", cos), with(bench, "code", cos), nil},
+		"stale digest": {bench, bench, map[string]tftypes.Value{"code_sha256": str("0000"), "code_size": num(1)}},
+		"handler left out after the service chose one": {with(bench, "handler", null("handler")), with(bench, "handler", null("handler")), zipDigest},
+	}
+	for name, tc := range unchanged {
+		t.Run("plan/unchanged "+name, func(t *testing.T) {
+			prior := stateOf(t, tc.state, tc.fill)
+			config := benchObject(typ, tc.config)
+			req := planRequest(t, typ, config, proposedFor(t, config, prior), prior)
+			want, err := framework.PlanResourceChange(ctx, req)
+			if err != nil || len(want.Diagnostics) > 0 {
+				t.Fatalf("framework: %v %v", err, want.Diagnostics)
+			}
+			got := planner.plan(ctx, req)
+			if got == nil {
+				t.Fatal("the planner handed an unchanged function back")
+			}
+			wantState, err1 := want.PlannedState.Unmarshal(typ)
+			gotState, err2 := got.PlannedState.Unmarshal(typ)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if diff, err := wantState.Diff(gotState); err != nil || len(diff) > 0 {
+				t.Errorf("planned states differ (%v): %v", err, diff)
+			}
+			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) {
+				t.Errorf("framework %+v, planner %+v", want, got)
+			}
+		})
+	}
+	for name, set := range map[string]map[string]tftypes.Value{
+		"memory changes":  with(bench, "memory_size", num(256)),
+		"name changes":    with(bench, "name", str("bench-2")),
+		"tags added":      with(bench, "tags", strMap("k", "v")),
+		"default dropped": with(bench, "description", null("description")),
+	} {
+		t.Run("plan/changed "+name, func(t *testing.T) {
+			prior := stateOf(t, bench, zipDigest)
+			config := benchObject(typ, set)
+			if got := planner.plan(ctx, planRequest(t, typ, config, proposedFor(t, config, prior), prior)); got != nil {
+				t.Errorf("the planner answered a change: %+v", got)
+			}
+		})
+	}
+
 	existing := benchObject(typ, with(bench, "id", str("default/bench-1"), "namespace", str("default")))
 	handedBack := map[string]*tfprotov6.PlanResourceChangeRequest{
 		"update":         planRequest(t, typ, benchObject(typ, bench), benchObject(typ, bench), existing),
@@ -199,7 +304,6 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		})
 	}
 
-	null := func(names ...string) tftypes.Value { return tftypes.NewValue(attr(names...), nil) }
 	layers := func(n int) tftypes.Value {
 		l := make([]tftypes.Value, n)
 		for i := range l {

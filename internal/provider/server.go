@@ -13,13 +13,13 @@ import (
 // NewProtocol6Server returns the provider's protocol version 6 server, for
 // tf6server.Serve: the framework's server behind contextReleasingServer,
 // which validates valid configurations and plans new functions itself (see
-// configChecker and createPlanner).
+// configChecker and fastPlanner).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(New(version)())
-	var planner *createPlanner
+	var planner *fastPlanner
 	var checker *configChecker
 	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {
-		planner = newCreatePlanner(context.Background(), providerTypeName, r)
+		planner = newFastPlanner(context.Background(), providerTypeName, r)
 	}
 	if r, ok := NewSCFFunctionResource().(resource.ResourceWithValidateConfig); ok {
 		checker = newConfigChecker(context.Background(), providerTypeName, r)
@@ -40,7 +40,7 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // request has been answered; the others (a handful per command) pass through.
 type contextReleasingServer struct {
 	tfprotov6.ProviderServer
-	planner *createPlanner // nil: the framework plans every change
+	planner *fastPlanner   // nil: the framework plans every change
 	checker *configChecker // nil: the framework validates every configuration
 }
 

@@ -16,9 +16,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// createPlanner answers PlanResourceChange for a new scf_function in one pass
-// over its top-level attributes, with the result the framework's
-// PlanResourceChange gives.
+// fastPlanner answers PlanResourceChange for a new scf_function, and for an
+// existing one whose configuration changes nothing, in one pass over its
+// top-level attributes, with the result the framework's PlanResourceChange
+// gives.
 //
 // Why not leave it to the framework (v1.19): its plan of one new instance
 // costs time in proportion to the square of the number of top-level
@@ -33,14 +34,23 @@ import (
 // state, put the static default of every defaulted attribute left out of the
 // configuration, mark every other computed attribute left out as unknown,
 // run the attribute plan modifiers (those this planner accepts do nothing
-// without a prior state), then the resource's ModifyPlan. newCreatePlanner
+// without a prior state), then the resource's ModifyPlan. newFastPlanner
 // refuses any schema where that reduction would not hold (nested defaults,
 // nested computed or plan-modified attributes, other plan modifiers or
 // defaults, blocks, write-only attributes); the provider then always uses the
-// framework. Updates, deletes and any plan that ends with a diagnostic also go
-// to the framework, which then produces them as it always did.
-// TestCreatePlannerMatchesFramework compares both on many configurations.
-type createPlanner struct {
+// framework.
+//
+// For an existing instance whose proposed state, with defaults, equals its
+// prior state, the framework marks nothing unknown (it only does when they
+// differ), and its plan modifiers keep the plan: RequiresReplace compares
+// equal values, UseStateForUnknown sees no unknown. What remains is the
+// resource's ModifyPlan, which checks the code digest. Such no-op plans are
+// what Terraform sends for most instances of a large configuration.
+//
+// Other updates, deletes and any plan that ends with a diagnostic go to the
+// framework, which then produces them as it always did.
+// TestFastPathsMatchFramework compares both on many configurations.
+type fastPlanner struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
@@ -49,9 +59,10 @@ type createPlanner struct {
 	resource resource.ResourceWithModifyPlan
 }
 
-// planModifiersNoOpOnCreate are the attribute plan modifiers that leave the
-// plan of a new instance alone: both return at once when there is no state.
-var planModifiersNoOpOnCreate = map[reflect.Type]bool{
+// planModifiersNoOp are the attribute plan modifiers that leave alone the
+// plan of a new instance (both return at once without a state) and of an
+// unchanged one (equal values, nothing unknown).
+var planModifiersNoOp = map[reflect.Type]bool{
 	reflect.TypeOf(stringplanmodifier.UseStateForUnknown()): true,
 	reflect.TypeOf(stringplanmodifier.RequiresReplace()):    true,
 }
@@ -61,9 +72,9 @@ var (
 	staticInt64Default  = reflect.TypeOf(int64default.StaticInt64(0))
 )
 
-// newCreatePlanner returns nil when the schema has anything the planner does
+// newFastPlanner returns nil when the schema has anything the planner does
 // not reproduce exactly.
-func newCreatePlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *createPlanner {
+func newFastPlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *fastPlanner {
 	var meta resource.MetadataResponse
 	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
 	var sresp resource.SchemaResponse
@@ -76,7 +87,7 @@ func newCreatePlanner(ctx context.Context, providerTypeName string, r resource.R
 	if !ok {
 		return nil
 	}
-	p := &createPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{}, computed: map[string]bool{}, resource: r}
+	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{}, computed: map[string]bool{}, resource: r}
 	for name, a := range s.Attributes {
 		if a.IsWriteOnly() {
 			return nil
@@ -132,7 +143,7 @@ func newCreatePlanner(ctx context.Context, providerTypeName string, r resource.R
 			return nil
 		}
 		for _, m := range modifiers {
-			if !planModifiersNoOpOnCreate[reflect.TypeOf(m)] {
+			if !planModifiersNoOp[reflect.TypeOf(m)] {
 				return nil
 			}
 		}
@@ -188,15 +199,17 @@ func anySlice[T any](s []T) []any {
 	return out
 }
 
-// plan returns the response for a new instance, or nil when the framework
-// must answer: not a create, a value it cannot read, or any diagnostic.
-func (p *createPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+// plan returns the response for a new or unchanged instance, or nil when the
+// framework must answer: another change, a value it cannot read, or any
+// diagnostic.
+func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	if req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
 		return nil
 	}
+	prior := tftypes.NewValue(p.typ, nil)
 	if req.PriorState != nil {
-		prior, err := req.PriorState.Unmarshal(p.typ)
-		if err != nil || !prior.IsNull() {
+		var err error
+		if prior, err = req.PriorState.Unmarshal(p.typ); err != nil {
 			return nil
 		}
 	}
@@ -212,22 +225,26 @@ func (p *createPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceCha
 	if config.As(&configAttrs) != nil || proposed.As(&planned) != nil {
 		return nil
 	}
+	creating := prior.IsNull()
 	for name := range p.typ.AttributeTypes {
 		if !configAttrs[name].IsNull() {
 			continue
 		}
 		if def, ok := p.defaults[name]; ok {
 			planned[name] = def
-		} else if p.computed[name] {
+		} else if creating && p.computed[name] {
 			planned[name] = tftypes.NewValue(p.typ.AttributeTypes[name], tftypes.UnknownValue)
 		}
 	}
 	plan := tfsdk.Plan{Schema: p.schema, Raw: tftypes.NewValue(p.typ, planned)}
+	if !creating && !plan.Raw.Equal(prior) {
+		return nil
+	}
 	mreq := resource.ModifyPlanRequest{
 		ClientCapabilities: resource.ModifyPlanClientCapabilities{DeferralAllowed: req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed},
 		Config:             tfsdk.Config{Schema: p.schema, Raw: config},
 		Plan:               plan,
-		State:              tfsdk.State{Schema: p.schema, Raw: tftypes.NewValue(p.typ, nil)},
+		State:              tfsdk.State{Schema: p.schema, Raw: prior},
 	}
 	mresp := resource.ModifyPlanResponse{Plan: plan}
 	p.resource.ModifyPlan(ctx, mreq, &mresp)

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -12,10 +13,16 @@ import (
 
 // NewProtocol6Server returns the provider's protocol version 6 server, for
 // tf6server.Serve: the framework's server behind contextReleasingServer,
-// which validates valid configurations and plans new functions itself (see
-// configChecker and fastPlanner).
+// which validates valid configurations and plans new and unchanged functions
+// itself (see configChecker and fastPlanner).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(New(version)())
+	return newProtocol6Server(New(version)())
+}
+
+// newProtocol6Server serves p as NewProtocol6Server does; tests give it a
+// provider with faster client settings.
+func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
+	framework := providerserver.NewProtocol6(p)
 	var planner *fastPlanner
 	var checker *configChecker
 	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -40,6 +41,7 @@ func run(debug bool) error {
 	} else {
 		quietUnwantedLogs(os.Environ(), os.Setenv)
 	}
+	tuneGC(os.Getenv)
 	if prefix := os.Getenv(envCPUProfile); prefix != "" {
 		stop, err := startCPUProfile(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
 		if err != nil {
@@ -50,6 +52,29 @@ func run(debug bool) error {
 	// The same as providerserver.Serve, with the server that releases
 	// request contexts (see provider.NewProtocol6Server).
 	return tf6server.Serve("registry.terraform.io/scfprovider/scf", provider.NewProtocol6Server(version), opts...)
+}
+
+// Garbage collector settings unless GOGC or GOMEMLIMIT says otherwise.
+const (
+	gcPercent   = 400
+	memoryLimit = 80 << 20
+)
+
+// tuneGC trades memory the provider has to spare for CPU time. With Go's
+// default GOGC=100 the collector took about a third of the provider's CPU in
+// a plan of 1,000 new functions: each request allocates a few hundred KB of
+// short-lived values (decoded configuration, framework walks) while the live
+// heap stays around 10 MB, so the heap was collected every few requests.
+// GOGC=400 collects a fifth as often; the soft memory limit makes the
+// collector run earlier instead whenever that would take the heap past
+// 80 MiB, which keeps the provider well under 100 MB as before. The user's
+// GOGC or GOMEMLIMIT, when set, wins: the runtime has already applied them.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(memoryLimit)
 }
 
 func startCPUProfile(path string) (func(), error) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"maps"
+	"math"
+	"runtime/debug"
 	"testing"
 )
 
@@ -32,5 +34,30 @@ func TestQuietUnwantedLogs(t *testing.T) {
 				t.Errorf("set %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTuneGC: the provider's collector settings apply only when the user set
+// neither GOGC nor GOMEMLIMIT.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	for _, set := range []string{"GOGC", "GOMEMLIMIT"} {
+		tuneGC(func(k string) string {
+			if k == set {
+				return "50"
+			}
+			return ""
+		})
+		if got := debug.SetGCPercent(100); got != 100 {
+			t.Errorf("with %s set, GC percent = %d, want 100 (untouched)", set, got)
+		}
+	}
+	tuneGC(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("GC percent = %d, want %d", got, gcPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != memoryLimit {
+		t.Errorf("memory limit = %d, want %d", got, memoryLimit)
 	}
 }

@@ -36,6 +36,20 @@ func TestStatusKiB(t *testing.T) {
 	}
 }
 
+func TestStatCPUTicks(t *testing.T) {
+	stat := []byte("4242 (terraform-provider-scf) S 1 4242 4242 0 -1 4194560 1234 0 0 0 157 23 0 0 20 0 9 0 100 1000000 2000 18446744073709551615\n")
+	if got, ok := statCPUTicks(stat); !ok || got != 180 {
+		t.Errorf("statCPUTicks = %d, %v; want 180, true", got, ok)
+	}
+	odd := []byte("7 (a ) b) R 1 7 7 0 -1 0 0 0 0 0 5 6 0 0 20 0 1 0 1 1 1 1\n")
+	if got, ok := statCPUTicks(odd); !ok || got != 11 {
+		t.Errorf("statCPUTicks with ') ' in the name = %d, %v; want 11, true", got, ok)
+	}
+	if _, ok := statCPUTicks([]byte("garbage")); ok {
+		t.Error("statCPUTicks accepted garbage")
+	}
+}
+
 func TestDiffStats(t *testing.T) {
 	before := fakescf.Stats{
 		Requests:  map[string]int64{"GetFunction": 5},

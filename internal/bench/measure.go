@@ -241,7 +241,7 @@ func (b *bench) measurePlanOverhead(ctx context.Context, n, runs int) (result, i
 		return result{}, 0, err
 	}
 	args := []string{"plan", "-refresh=false", "-input=false", "-no-color"}
-	var scfWalls, dataWalls []float64
+	var scfWalls, dataWalls, scfCore, scfProvider, dataCPU []float64
 	var peak int64
 	for i := range runs {
 		s, err := b.terraform(ctx, scfDir, fake.endpoint, fmt.Sprintf("plan-%d", i), true, []int{0}, args...)
@@ -257,6 +257,9 @@ func (b *bench) measurePlanOverhead(ctx context.Context, n, runs int) (result, i
 			return result{}, 0, err
 		}
 		scfWalls, dataWalls = append(scfWalls, s.wall.Seconds()), append(dataWalls, d.wall.Seconds())
+		scfCore = append(scfCore, (s.cpu - s.providerCPU).Seconds())
+		scfProvider = append(scfProvider, s.providerCPU.Seconds())
+		dataCPU = append(dataCPU, d.cpu.Seconds())
 	}
 	after, err := fake.stats(ctx)
 	if err != nil {
@@ -270,6 +273,11 @@ func (b *bench) measurePlanOverhead(ctx context.Context, n, runs int) (result, i
 	r.add("terraform_data_s", data)
 	r.add("scf_function_min_s", slices.Min(scfWalls))
 	r.add("terraform_data_min_s", slices.Min(dataWalls))
+	// CPU time shows where the time goes on a shared machine: Terraform
+	// core (the CLI) against the provider processes, each a median.
+	r.add("scf_core_cpu_s", median(scfCore))
+	r.add("scf_provider_cpu_s", median(scfProvider))
+	r.add("terraform_data_cpu_s", median(dataCPU))
 	r.add("api_calls", diffStats(before, after).total())
 	r.add("target", fmt.Sprintf("ratio<=%.1f", planRatioTarget))
 	r.add("ratio", scf/data)

@@ -14,24 +14,30 @@ import (
 // rssInterval is how often the sampler looks at /proc.
 const rssInterval = 20 * time.Millisecond
 
+// userHZ is the unit of the CPU times in /proc/PID/stat: USER_HZ, which
+// Linux fixes at 100 for user space on every architecture Go supports.
+const userHZ = 100
+
 // rssSampler watches /proc for processes running one executable and keeps
-// the highest VmHWM (the kernel's own peak-RSS high-water mark) it saw. As
-// VmHWM only grows, the last sample before a process exits is within one
-// interval of its true peak; only a process that lives shorter than an
-// interval can be missed entirely.
+// the highest VmHWM (the kernel's own peak-RSS high-water mark) it saw, and
+// the CPU time (user+system) each process had used when last seen. As both
+// only grow, the last sample before a process exits is within one interval
+// of the truth; only a process that lives shorter than an interval can be
+// missed entirely.
 type rssSampler struct {
 	exe  string
 	stop chan struct{}
 	done chan struct{}
 
-	mu      sync.Mutex
-	peakKiB int64
-	pids    map[int]bool
+	mu       sync.Mutex
+	peakKiB  int64
+	pids     map[int]bool
+	cpuTicks map[int]int64 // pid -> utime+stime at the last sample
 }
 
 // startRSS begins sampling processes whose executable is exe.
 func startRSS(exe string) *rssSampler {
-	s := &rssSampler{exe: exe, stop: make(chan struct{}), done: make(chan struct{}), pids: map[int]bool{}}
+	s := &rssSampler{exe: exe, stop: make(chan struct{}), done: make(chan struct{}), pids: map[int]bool{}, cpuTicks: map[int]int64{}}
 	go s.loop()
 	return s
 }
@@ -50,14 +56,18 @@ func (s *rssSampler) loop() {
 	}
 }
 
-// finish stops sampling and returns the peak in KiB and how many distinct
-// provider processes were seen.
-func (s *rssSampler) finish() (peakKiB int64, processes int) {
+// finish stops sampling and returns the peak in KiB, how many distinct
+// provider processes were seen and the CPU time they used together.
+func (s *rssSampler) finish() (peakKiB int64, processes int, cpu time.Duration) {
 	close(s.stop)
 	<-s.done
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.peakKiB, len(s.pids)
+	var ticks int64
+	for _, t := range s.cpuTicks {
+		ticks += t
+	}
+	return s.peakKiB, len(s.pids), time.Duration(ticks) * time.Second / userHZ
 }
 
 func (s *rssSampler) sample() {
@@ -83,11 +93,33 @@ func (s *rssSampler) sample() {
 		if !ok {
 			continue
 		}
+		stat, err := os.ReadFile(filepath.Join(dir, "stat"))
+		ticks, cpuOK := statCPUTicks(stat)
 		s.mu.Lock()
 		s.pids[pid] = true
 		s.peakKiB = max(s.peakKiB, kib)
+		if err == nil && cpuOK {
+			s.cpuTicks[pid] = max(s.cpuTicks[pid], ticks)
+		}
 		s.mu.Unlock()
 	}
+}
+
+// statCPUTicks reads utime+stime (fields 14 and 15) of /proc/PID/stat. The
+// fields are counted after the command name, which is in parentheses and
+// may itself hold spaces.
+func statCPUTicks(stat []byte) (int64, bool) {
+	i := bytes.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0, false
+	}
+	fields := strings.Fields(string(stat[i+1:])) // fields[0] is field 3, the state
+	if len(fields) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseInt(fields[11], 10, 64)
+	stime, err2 := strconv.ParseInt(fields[12], 10, 64)
+	return utime + stime, err1 == nil && err2 == nil
 }
 
 // statusKiB reads a "Name:   123 kB" field of /proc/PID/status.

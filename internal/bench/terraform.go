@@ -220,6 +220,10 @@ type tfRun struct {
 	// peakKiB is the provider's highest VmHWM seen (0 without sampling).
 	peakKiB   int64
 	providers int
+	// cpu is the CPU time (user+system) of the CLI and every process it
+	// waited for, its providers included; providerCPU is the providers'
+	// share, as sampled (0 without sampling).
+	cpu, providerCPU time.Duration
 }
 
 // terraform runs the CLI in dir, logging to dir/<log>.log. Exit codes in
@@ -245,7 +249,11 @@ func (b *bench) terraform(ctx context.Context, dir, endpoint, log string, sample
 	err = cmd.Run()
 	r := tfRun{wall: time.Since(start)}
 	if rss != nil {
-		r.peakKiB, r.providers = rss.finish()
+		r.peakKiB, r.providers, r.providerCPU = rss.finish()
+	}
+	if cmd.ProcessState != nil {
+		// wait4's usage counts the descendants the CLI reaped: its providers.
+		r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}
 	var exitErr *exec.ExitError
 	switch {

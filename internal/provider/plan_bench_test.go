@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -45,16 +44,13 @@ func TestCodeFromObject(t *testing.T) {
 
 // BenchmarkPlanCreate is the provider's share of `terraform plan` for one new
 // scf_function: ValidateResourceConfig and PlanResourceChange through the
-// protocol server, with the configuration that `make bench` plans 1,000
+// protocol server main.go serves, with the configuration that `make bench` plans 1,000
 // times. It makes no API calls. Profile it with
 //
 //	go test -run '^$' -bench PlanCreate -benchmem -cpuprofile cpu.prof ./internal/provider/
 func BenchmarkPlanCreate(b *testing.B) {
 	ctx := context.Background()
-	server, err := providerserver.NewProtocol6WithError(New("bench")())()
-	if err != nil {
-		b.Fatal(err)
-	}
+	server := NewProtocol6Server("bench")()
 	schemaResp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		b.Fatal(err)
@@ -138,7 +134,7 @@ func benchObject(typ tftypes.Object, set map[string]tftypes.Value) tftypes.Value
 	return tftypes.NewValue(typ, values)
 }
 
-func benchZip(b *testing.B) string {
+func benchZip(b testing.TB) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "code.zip")
 	f, err := os.Create(path)

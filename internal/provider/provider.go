@@ -60,6 +60,9 @@ type scfProviderModel struct {
 	MaxRetries    types.Int64  `tfsdk:"max_retries"`
 }
 
+// providerTypeName prefixes the provider's resource type names.
+const providerTypeName = "scf"
+
 // New returns a constructor for the provider, as providerserver.Serve expects.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
@@ -68,7 +71,7 @@ func New(version string) func() provider.Provider {
 }
 
 func (p *scfProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "scf"
+	resp.TypeName = providerTypeName
 	resp.Version = p.version
 }
 

@@ -63,10 +63,12 @@ func fastClient(cfg *scfapi.Config) {
 	cfg.RetryMaxDelay = 50 * time.Millisecond
 }
 
-// factories builds the provider in-process for the Terraform CLI.
+// factories builds the provider in-process for the Terraform CLI, served as
+// main.go serves it.
 func (e *testEnv) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	server := newProtocol6Server(&scfProvider{version: "test", tuneClient: fastClient})
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"scf": providerserver.NewProtocol6WithError(&scfProvider{version: "test", tuneClient: fastClient}),
+		"scf": func() (tfprotov6.ProviderServer, error) { return server(), nil },
 	}
 }
 

@@ -5,16 +5,34 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
 // NewProtocol6Server returns the provider's protocol version 6 server, for
-// tf6server.Serve: the framework's server behind contextReleasingServer.
+// tf6server.Serve: the framework's server behind contextReleasingServer,
+// which validates valid configurations and plans new and unchanged functions
+// itself (see configChecker and fastPlanner).
 func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(New(version)())
+	return newProtocol6Server(New(version)())
+}
+
+// newProtocol6Server serves p as NewProtocol6Server does; tests give it a
+// provider with faster client settings.
+func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
+	framework := providerserver.NewProtocol6(p)
+	var planner *fastPlanner
+	var checker *configChecker
+	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {
+		planner = newFastPlanner(context.Background(), providerTypeName, r)
+	}
+	if r, ok := NewSCFFunctionResource().(resource.ResourceWithValidateConfig); ok {
+		checker = newConfigChecker(context.Background(), providerTypeName, r)
+	}
 	return func() tfprotov6.ProviderServer {
-		return contextReleasingServer{framework()}
+		return contextReleasingServer{ProviderServer: framework(), planner: planner, checker: checker}
 	}
 }
 
@@ -29,9 +47,14 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // request has been answered; the others (a handful per command) pass through.
 type contextReleasingServer struct {
 	tfprotov6.ProviderServer
+	planner *fastPlanner   // nil: the framework plans every change
+	checker *configChecker // nil: the framework validates every configuration
 }
 
 func (s contextReleasingServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	if s.checker != nil && req.TypeName == s.checker.typeName && s.checker.valid(ctx, req) {
+		return &tfprotov6.ValidateResourceConfigResponse{}, nil
+	}
 	return released(ctx, req, s.ProviderServer.ValidateResourceConfig)
 }
 
@@ -44,6 +67,11 @@ func (s contextReleasingServer) ReadResource(ctx context.Context, req *tfprotov6
 }
 
 func (s contextReleasingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	if s.planner != nil && req.TypeName == s.planner.typeName {
+		if resp := s.planner.plan(ctx, req); resp != nil {
+			return resp, nil
+		}
+	}
 	return released(ctx, req, s.ProviderServer.PlanResourceChange)
 }
 

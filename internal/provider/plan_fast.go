@@ -1,0 +1,259 @@
+package provider
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// fastPlanner answers PlanResourceChange for a new scf_function, and for an
+// existing one whose configuration changes nothing, in one pass over its
+// top-level attributes, with the result the framework's PlanResourceChange
+// gives.
+//
+// Why not leave it to the framework (v1.19): its plan of one new instance
+// costs time in proportion to the square of the number of top-level
+// attributes, whether or not they are set. SchemaModifyPlan visits every
+// attribute, plan modifiers or not, and for each one reads three values and
+// writes the whole planned object back; every such path lookup copies the
+// schema's attribute map (schema.Schema.GetAttributes). With 37 attributes
+// that was two thirds of the provider's CPU time in a plan of 1,000 new
+// functions, and every attribute added would make each of them dearer.
+//
+// For a create, the framework's steps reduce to: take the proposed new
+// state, put the static default of every defaulted attribute left out of the
+// configuration, mark every other computed attribute left out as unknown,
+// run the attribute plan modifiers (those this planner accepts do nothing
+// without a prior state), then the resource's ModifyPlan. newFastPlanner
+// refuses any schema where that reduction would not hold (nested defaults,
+// nested computed or plan-modified attributes, other plan modifiers or
+// defaults, blocks, write-only attributes); the provider then always uses the
+// framework.
+//
+// For an existing instance whose proposed state, with defaults, equals its
+// prior state, the framework marks nothing unknown (it only does when they
+// differ), and its plan modifiers keep the plan: RequiresReplace compares
+// equal values, UseStateForUnknown sees no unknown. What remains is the
+// resource's ModifyPlan, which checks the code digest. Such no-op plans are
+// what Terraform sends for most instances of a large configuration.
+//
+// Other updates, deletes and any plan that ends with a diagnostic go to the
+// framework, which then produces them as it always did.
+// TestFastPathsMatchFramework compares both on many configurations.
+type fastPlanner struct {
+	typeName string
+	schema   schema.Schema
+	typ      tftypes.Object
+	defaults map[string]tftypes.Value // attribute name -> its static default
+	computed map[string]bool          // computed attributes without a default
+	resource resource.ResourceWithModifyPlan
+}
+
+// planModifiersNoOp are the attribute plan modifiers that leave alone the
+// plan of a new instance (both return at once without a state) and of an
+// unchanged one (equal values, nothing unknown).
+var planModifiersNoOp = map[reflect.Type]bool{
+	reflect.TypeOf(stringplanmodifier.UseStateForUnknown()): true,
+	reflect.TypeOf(stringplanmodifier.RequiresReplace()):    true,
+}
+
+var (
+	staticStringDefault = reflect.TypeOf(stringdefault.StaticString(""))
+	staticInt64Default  = reflect.TypeOf(int64default.StaticInt64(0))
+)
+
+// newFastPlanner returns nil when the schema has anything the planner does
+// not reproduce exactly.
+func newFastPlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *fastPlanner {
+	var meta resource.MetadataResponse
+	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
+	var sresp resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
+	s := sresp.Schema
+	if sresp.Diagnostics.HasError() || len(s.Blocks) > 0 {
+		return nil
+	}
+	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		return nil
+	}
+	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{}, computed: map[string]bool{}, resource: r}
+	for name, a := range s.Attributes {
+		if a.IsWriteOnly() {
+			return nil
+		}
+		var modifiers []any
+		var def tftypes.Value
+		hasDefault := false
+		switch a := a.(type) {
+		case schema.StringAttribute:
+			modifiers = anySlice(a.PlanModifiers)
+			if a.Default != nil {
+				if reflect.TypeOf(a.Default) != staticStringDefault {
+					return nil
+				}
+				var resp defaults.StringResponse
+				a.Default.DefaultString(ctx, defaults.StringRequest{Path: path.Root(name)}, &resp)
+				v, err := resp.PlanValue.ToTerraformValue(ctx)
+				if err != nil || resp.Diagnostics.HasError() {
+					return nil
+				}
+				def, hasDefault = v, true
+			}
+		case schema.Int64Attribute:
+			modifiers = anySlice(a.PlanModifiers)
+			if a.Default != nil {
+				if reflect.TypeOf(a.Default) != staticInt64Default {
+					return nil
+				}
+				var resp defaults.Int64Response
+				a.Default.DefaultInt64(ctx, defaults.Int64Request{Path: path.Root(name)}, &resp)
+				v, err := resp.PlanValue.ToTerraformValue(ctx)
+				if err != nil || resp.Diagnostics.HasError() {
+					return nil
+				}
+				def, hasDefault = v, true
+			}
+		case schema.MapAttribute:
+			if a.Default != nil {
+				return nil
+			}
+			modifiers = anySlice(a.PlanModifiers)
+		case schema.SingleNestedAttribute:
+			if a.Default != nil || !plainNested(a.Attributes) {
+				return nil
+			}
+			modifiers = anySlice(a.PlanModifiers)
+		case schema.ListNestedAttribute:
+			if a.Default != nil || len(a.NestedObject.PlanModifiers) > 0 || !plainNested(a.NestedObject.Attributes) {
+				return nil
+			}
+			modifiers = anySlice(a.PlanModifiers)
+		default:
+			return nil
+		}
+		for _, m := range modifiers {
+			if !planModifiersNoOp[reflect.TypeOf(m)] {
+				return nil
+			}
+		}
+		switch {
+		case hasDefault && a.IsComputed():
+			p.defaults[name] = def
+		case hasDefault:
+			return nil // the framework rejects it; let it say so
+		case a.IsComputed():
+			p.computed[name] = true
+		}
+	}
+	return p
+}
+
+// plainNested reports whether nested attributes leave planning alone: not
+// computed, no defaults, no plan modifiers, at any depth.
+func plainNested(attrs map[string]schema.Attribute) bool {
+	for _, a := range attrs {
+		if a.IsComputed() || a.IsWriteOnly() {
+			return false
+		}
+		switch a := a.(type) {
+		case schema.StringAttribute:
+			if a.Default != nil || len(a.PlanModifiers) > 0 {
+				return false
+			}
+		case schema.Int64Attribute:
+			if a.Default != nil || len(a.PlanModifiers) > 0 {
+				return false
+			}
+		case schema.SingleNestedAttribute:
+			if a.Default != nil || len(a.PlanModifiers) > 0 || !plainNested(a.Attributes) {
+				return false
+			}
+		case schema.ListNestedAttribute:
+			if a.Default != nil || len(a.PlanModifiers) > 0 || len(a.NestedObject.PlanModifiers) > 0 ||
+				!plainNested(a.NestedObject.Attributes) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func anySlice[T any](s []T) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// plan returns the response for a new or unchanged instance, or nil when the
+// framework must answer: another change, a value it cannot read, or any
+// diagnostic.
+func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+	if req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
+		return nil
+	}
+	prior := tftypes.NewValue(p.typ, nil)
+	if req.PriorState != nil {
+		var err error
+		if prior, err = req.PriorState.Unmarshal(p.typ); err != nil {
+			return nil
+		}
+	}
+	config, err := req.Config.Unmarshal(p.typ)
+	if err != nil || !config.IsKnown() || config.IsNull() {
+		return nil
+	}
+	proposed, err := req.ProposedNewState.Unmarshal(p.typ)
+	if err != nil || !proposed.IsKnown() || proposed.IsNull() {
+		return nil
+	}
+	var configAttrs, planned map[string]tftypes.Value
+	if config.As(&configAttrs) != nil || proposed.As(&planned) != nil {
+		return nil
+	}
+	creating := prior.IsNull()
+	for name := range p.typ.AttributeTypes {
+		if !configAttrs[name].IsNull() {
+			continue
+		}
+		if def, ok := p.defaults[name]; ok {
+			planned[name] = def
+		} else if creating && p.computed[name] {
+			planned[name] = tftypes.NewValue(p.typ.AttributeTypes[name], tftypes.UnknownValue)
+		}
+	}
+	plan := tfsdk.Plan{Schema: p.schema, Raw: tftypes.NewValue(p.typ, planned)}
+	if !creating && !plan.Raw.Equal(prior) {
+		return nil
+	}
+	mreq := resource.ModifyPlanRequest{
+		ClientCapabilities: resource.ModifyPlanClientCapabilities{DeferralAllowed: req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed},
+		Config:             tfsdk.Config{Schema: p.schema, Raw: config},
+		Plan:               plan,
+		State:              tfsdk.State{Schema: p.schema, Raw: prior},
+	}
+	mresp := resource.ModifyPlanResponse{Plan: plan}
+	p.resource.ModifyPlan(ctx, mreq, &mresp)
+	if len(mresp.Diagnostics) > 0 || len(mresp.RequiresReplace) > 0 || mresp.Deferred != nil || mresp.Private != nil {
+		return nil
+	}
+	state, err := tfprotov6.NewDynamicValue(p.typ, mresp.Plan.Raw)
+	if err != nil {
+		return nil
+	}
+	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &state}
+}

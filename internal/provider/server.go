@@ -23,12 +23,16 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // provider with faster client settings.
 func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
+	// This instance is never configured, so it has no API client: the fast
+	// paths may only use ValidateConfig and ModifyPlan, which work on the
+	// configuration and plan alone.
+	fn := NewSCFFunctionResource()
 	var planner *fastPlanner
 	var checker *configChecker
-	if r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan); ok {
+	if r, ok := fn.(resource.ResourceWithModifyPlan); ok {
 		planner = newFastPlanner(context.Background(), providerTypeName, r)
 	}
-	if r, ok := NewSCFFunctionResource().(resource.ResourceWithValidateConfig); ok {
+	if r, ok := fn.(resource.ResourceWithValidateConfig); ok {
 		checker = newConfigChecker(context.Background(), providerTypeName, r)
 	}
 	return func() tfprotov6.ProviderServer {

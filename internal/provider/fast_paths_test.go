@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -128,6 +129,29 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"description": str("bench function 1"), "memory_size": num(128), "timeout": num(3), "code": zipCode,
 	}
 	cos := obj([]string{"code"}, map[string]tftypes.Value{"cos_bucket_name": str("b"), "cos_object_name": str("/c.zip")})
+	boolean := func(b bool) tftypes.Value { return tftypes.NewValue(tftypes.Bool, b) }
+	imageConfig := func(set map[string]tftypes.Value) tftypes.Value {
+		return obj([]string{"code"}, map[string]tftypes.Value{"image_config": obj([]string{"code", "image_config"}, set)})
+	}
+	image := map[string]tftypes.Value{"name": str("img"), "code": imageConfig(map[string]tftypes.Value{
+		"image_type": str("enterprise"), "image_uri": str("ccr.ccs.tencentyun.com/ns/app:v1"), "registry_id": str("tcr-1"),
+		"command": str("python"), "args": str("-u app.py"), "container_image_accelerate": boolean(true), "image_port": num(-1),
+	}), "type": str("HTTP")}
+	web := map[string]tftypes.Value{
+		"name": str("web"), "code": zipCode, "type": str("HTTP"), "runtime": str("Nodejs18.15"), "handler": str("app.handler"),
+		"install_dependency": boolean(true), "async_run_enable": boolean(true), "trace_enable": boolean(true),
+		"ignore_sys_log": boolean(true), "protocol_type": str("WS"),
+		"protocol_params": obj([]string{"protocol_params"}, map[string]tftypes.Value{
+			"ws_params": obj([]string{"protocol_params", "ws_params"}, map[string]tftypes.Value{"idle_timeout": num(600)})}),
+		"instance_concurrency_config": obj([]string{"instance_concurrency_config"}, map[string]tftypes.Value{
+			"dynamic_enabled": boolean(false), "max_concurrency": num(10), "instance_isolation_enabled": boolean(true),
+			"type": str("Session-Based"), "session_config": obj([]string{"instance_concurrency_config", "session_config"}, map[string]tftypes.Value{
+				"session_source": str("HEADER"), "session_name": str("x-session"), "idle_timeout_strategy": str("PAUSE"),
+				"maximum_ttl_in_seconds": num(3600)})}),
+		"intranet_config": obj([]string{"intranet_config"}, map[string]tftypes.Value{"ip_fixed": str("ENABLE")}),
+		"vpc_config":      obj([]string{"vpc_config"}, map[string]tftypes.Value{"vpc_id": str("vpc-1"), "subnet_id": str("subnet-1")}),
+	}
+	event := map[string]tftypes.Value{"name": str("ev"), "code": zipCode, "dns_cache": boolean(true)}
 
 	creates := map[string]map[string]tftypes.Value{
 		"bench":            bench,
@@ -139,6 +163,12 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"unknown handler":  with(bench, "handler", unknown("handler"), "memory_size", unknown("memory_size")),
 		"unknown maps":     with(everything, "tags", unknown("tags"), "environment", unknown("environment"), "layers", unknown("layers")),
 		"unknown nested":   with(everything, "vpc_config", unknown("vpc_config"), "cls_logset_id", unknown("cls_logset_id")),
+		"image":            image,
+		"image by runtime": with(image, "runtime", str("CustomImage")),
+		"unknown image":    with(image, "code", obj([]string{"code"}, map[string]tftypes.Value{"image_config": unknown("code", "image_config")})),
+		"web":              web,
+		"event":            event,
+		"unknown intranet": with(web, "intranet_config", obj([]string{"intranet_config"}, map[string]tftypes.Value{"ip_fixed": unknown("intranet_config", "ip_fixed")})),
 	}
 	for name, set := range creates {
 		t.Run("plan/"+name, func(t *testing.T) {
@@ -195,10 +225,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		for name, v := range values {
 			if f, ok := fill[name]; ok {
 				values[name] = f
-			} else if !v.IsKnown() && v.Type().Is(tftypes.String) {
-				values[name] = str("state of " + name)
-			} else if !v.IsKnown() {
-				values[name] = num(1)
+			} else {
+				values[name] = knownForState(t, name, v)
 			}
 		}
 		return tftypes.NewValue(typ, values)
@@ -209,14 +237,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		if config.As(&c) != nil || prior.As(&p) != nil {
 			t.Fatal("not objects")
 		}
-		out := map[string]tftypes.Value{}
-		for name, v := range c {
-			out[name] = v
-			if v.IsNull() && planner.schema.Attributes[name].IsComputed() {
-				out[name] = p[name]
-			}
-		}
-		return tftypes.NewValue(typ, out)
+		return tftypes.NewValue(typ, proposedAttrs(planner.schema.Attributes, c, p))
 	}
 	zipDigest := map[string]tftypes.Value{}
 	if info, err := codezip.Inspect(zipPath); err == nil {
@@ -233,6 +254,9 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"cos code":     {with(bench, "code", cos), with(bench, "code", cos), nil},
 		"stale digest": {bench, bench, map[string]tftypes.Value{"code_sha256": str("0000"), "code_size": num(1)}},
 		"handler left out after the service chose one": {with(bench, "handler", null("handler")), with(bench, "handler", null("handler")), zipDigest},
+		"image": {image, image, nil},
+		"web":   {web, web, zipDigest},
+		"event": {event, event, zipDigest},
 	}
 	for name, tc := range unchanged {
 		t.Run("plan/unchanged "+name, func(t *testing.T) {
@@ -312,28 +336,52 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		return tftypes.NewValue(layerType, l)
 	}
 	invalid := map[string]map[string]tftypes.Value{
-		"bad name":              with(bench, "name", str("1bad")),
-		"no name":               with(bench, "name", null("name")),
-		"read-only set":         with(bench, "status", str("Active")),
-		"memory size":           with(bench, "memory_size", num(100)),
-		"timeout":               with(bench, "timeout", num(901)),
-		"runtime":               with(bench, "runtime", str("Cobol")),
-		"java without handler":  with(bench, "runtime", str("Java8"), "handler", null("handler")),
-		"two code sources":      with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "demo_id": str("d")})),
-		"git password alone":    with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "git_password": str("p")})),
-		"missing zip":           with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath + ".missing")})),
-		"cfs without vpc":       with(everything, "vpc_config", null("vpc_config")),
-		"public net off no vpc": with(bench, "public_net_config", obj([]string{"public_net_config"}, map[string]tftypes.Value{"public_net_status": str("DISABLE")})),
-		"six layers":            with(bench, "layers", layers(6)),
-		"layer version 0":       with(bench, "layers", tftypes.NewValue(layerType, []tftypes.Value{benchObject(layerElem, map[string]tftypes.Value{"name": str("l"), "version": num(0)})})),
-		"cfs mount empty":       with(everything, "cfs_config", obj([]string{"cfs_config"}, map[string]tftypes.Value{"cfs_ins_list": tftypes.NewValue(cfsListType, []tftypes.Value{benchObject(cfsElem, map[string]tftypes.Value{"user_id": str("")})})})),
-		"dead letter type":      with(bench, "dead_letter_config", obj([]string{"dead_letter_config"}, map[string]tftypes.Value{"type": str("SQS"), "name": str("q")})),
-		"timeouts":              with(bench, "timeouts", obj([]string{"timeouts"}, map[string]tftypes.Value{"create": str("soon")})),
-		"environment":           with(bench, "environment", strMap("1A", "x")),
-		"tag key":               with(bench, "tags", strMap("", "x")),
-		"cls alone":             with(bench, "cls_logset_id", str("ls")),
-		"code source":           with(bench, "code_source", str("Cos")),
-		"description":           with(bench, "description", str("<script>")),
+		"bad name":                with(bench, "name", str("1bad")),
+		"no name":                 with(bench, "name", null("name")),
+		"read-only set":           with(bench, "status", str("Active")),
+		"memory size":             with(bench, "memory_size", num(100)),
+		"timeout":                 with(bench, "timeout", num(901)),
+		"runtime":                 with(bench, "runtime", str("Cobol")),
+		"java without handler":    with(bench, "runtime", str("Java8"), "handler", null("handler")),
+		"two code sources":        with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "demo_id": str("d")})),
+		"git password alone":      with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "git_password": str("p")})),
+		"missing zip":             with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath + ".missing")})),
+		"cfs without vpc":         with(everything, "vpc_config", null("vpc_config")),
+		"public net off no vpc":   with(bench, "public_net_config", obj([]string{"public_net_config"}, map[string]tftypes.Value{"public_net_status": str("DISABLE")})),
+		"six layers":              with(bench, "layers", layers(6)),
+		"layer version 0":         with(bench, "layers", tftypes.NewValue(layerType, []tftypes.Value{benchObject(layerElem, map[string]tftypes.Value{"name": str("l"), "version": num(0)})})),
+		"cfs mount empty":         with(everything, "cfs_config", obj([]string{"cfs_config"}, map[string]tftypes.Value{"cfs_ins_list": tftypes.NewValue(cfsListType, []tftypes.Value{benchObject(cfsElem, map[string]tftypes.Value{"user_id": str("")})})})),
+		"dead letter type":        with(bench, "dead_letter_config", obj([]string{"dead_letter_config"}, map[string]tftypes.Value{"type": str("SQS"), "name": str("q")})),
+		"timeouts":                with(bench, "timeouts", obj([]string{"timeouts"}, map[string]tftypes.Value{"create": str("soon")})),
+		"environment":             with(bench, "environment", strMap("1A", "x")),
+		"tag key":                 with(bench, "tags", strMap("", "x")),
+		"cls alone":               with(bench, "cls_logset_id", str("ls")),
+		"code source":             with(bench, "code_source", str("Cos")),
+		"description":             with(bench, "description", str("<script>")),
+		"trace without async":     with(web, "async_run_enable", boolean(false)),
+		"dependencies in python":  with(web, "runtime", str("Python3.9"), "handler", str("index.main")),
+		"dns cache on http":       with(web, "dns_cache", boolean(true)),
+		"protocol on event":       with(web, "type", str("Event")),
+		"params without protocol": with(web, "protocol_type", null("protocol_type")),
+		"idle timeout": with(web, "protocol_params", obj([]string{"protocol_params"}, map[string]tftypes.Value{
+			"ws_params": obj([]string{"protocol_params", "ws_params"}, map[string]tftypes.Value{"idle_timeout": num(1801)})})),
+		"concurrency": with(web, "instance_concurrency_config", obj([]string{"instance_concurrency_config"}, map[string]tftypes.Value{"max_concurrency": num(101)})),
+		"session request-based": with(web, "instance_concurrency_config", obj([]string{"instance_concurrency_config"}, map[string]tftypes.Value{
+			"type": str("Request-Based"), "session_config": obj([]string{"instance_concurrency_config", "session_config"}, map[string]tftypes.Value{
+				"session_source": str("HEADER"), "session_name": str("x-session")})})),
+		"strategy without isolation": with(web, "instance_concurrency_config", obj([]string{"instance_concurrency_config"}, map[string]tftypes.Value{
+			"type": str("Session-Based"), "session_config": obj([]string{"instance_concurrency_config", "session_config"}, map[string]tftypes.Value{
+				"session_source": str("HEADER"), "session_name": str("x-session"), "idle_timeout_strategy": str("FATAL")})})),
+		"intranet value":         with(web, "intranet_config", obj([]string{"intranet_config"}, map[string]tftypes.Value{"ip_fixed": str("YES")})),
+		"image with handler":     with(image, "handler", str("index.main")),
+		"image with python":      with(image, "runtime", str("Python3.9")),
+		"custom image no image":  with(bench, "runtime", str("CustomImage"), "handler", null("handler")),
+		"enterprise no registry": with(image, "code", imageConfig(map[string]tftypes.Value{"image_type": str("enterprise"), "image_uri": str("r/a:b")})),
+		"image port":             with(image, "code", imageConfig(map[string]tftypes.Value{"image_type": str("personal"), "image_uri": str("r/a:b"), "image_port": num(0)})),
+		"image uri":              with(image, "code", imageConfig(map[string]tftypes.Value{"image_type": str("personal"), "image_uri": str("r/a b")})),
+		"deprecated entry point": with(image, "code", imageConfig(map[string]tftypes.Value{"image_type": str("personal"), "image_uri": str("r/a:b"), "entry_point": str("x")})),
+		"image code source":      with(image, "code_source", str("ZipFile")),
+		"computed eips set":      with(bench, "eip_addresses", tftypes.NewValue(attr("eip_addresses"), []tftypes.Value{str("1.2.3.4")})),
 	}
 	validate := func(t *testing.T, set map[string]tftypes.Value) (byFramework, byChecker bool) {
 		dv, err := tfprotov6.NewDynamicValue(typ, benchObject(typ, set))
@@ -375,4 +423,54 @@ func planRequest(t *testing.T, typ tftypes.Type, config, proposed, prior tftypes
 	return &tfprotov6.PlanResourceChangeRequest{
 		TypeName: "scf_function", Config: dv(config), ProposedNewState: dv(proposed), PriorState: dv(prior),
 	}
+}
+
+// knownForState fills what a create plans as unknown with a value the
+// service could have reported.
+func knownForState(t *testing.T, name string, v tftypes.Value) tftypes.Value {
+	t.Helper()
+	filled, err := tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
+		}
+		switch ty := v.Type().(type) {
+		case tftypes.Object:
+			return benchObject(ty, nil), nil
+		case tftypes.List:
+			return tftypes.NewValue(ty, []tftypes.Value{}), nil
+		}
+		switch {
+		case v.Type().Is(tftypes.String):
+			return tftypes.NewValue(tftypes.String, "state of "+name), nil
+		case v.Type().Is(tftypes.Bool):
+			return tftypes.NewValue(tftypes.Bool, false), nil
+		}
+		return tftypes.NewValue(tftypes.Number, 1), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filled
+}
+
+// proposedAttrs is what Terraform proposes for objects with these
+// attributes: the configuration, with the prior value of each computed
+// attribute it leaves null, also in nested objects.
+func proposedAttrs(attrs map[string]schema.Attribute, config, prior map[string]tftypes.Value) map[string]tftypes.Value {
+	out := map[string]tftypes.Value{}
+	for name, v := range config {
+		out[name] = v
+		a := attrs[name]
+		switch {
+		case v.IsNull() && a.IsComputed():
+			out[name] = prior[name]
+		case !v.IsNull() && v.IsKnown() && prior[name].IsKnown() && !prior[name].IsNull():
+			nested, ok := a.(schema.SingleNestedAttribute)
+			var c, p map[string]tftypes.Value
+			if ok && v.As(&c) == nil && prior[name].As(&p) == nil {
+				out[name] = tftypes.NewValue(v.Type(), proposedAttrs(nested.Attributes, c, p))
+			}
+		}
+	}
+	return out
 }

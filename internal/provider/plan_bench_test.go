@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -25,7 +26,11 @@ func TestCodeFromObject(t *testing.T) {
 		t.Fatalf("code is a %T", codeAttribute().GetType())
 	}
 	values := map[string]attr.Value{}
-	for name := range objType.AttrTypes {
+	for name, typ := range objType.AttrTypes {
+		if image, ok := typ.(types.ObjectType); ok {
+			values[name] = types.ObjectNull(image.AttrTypes)
+			continue
+		}
 		values[name] = types.StringValue("value of " + name)
 	}
 	obj := types.ObjectValueMust(objType.AttrTypes, values)
@@ -34,7 +39,7 @@ func TestCodeFromObject(t *testing.T) {
 	if !ok {
 		t.Fatalf("objectAs: %v", diags)
 	}
-	if got := codeFromObject(obj); got != want {
+	if got := codeFromObject(obj); !reflect.DeepEqual(got, want) {
 		t.Errorf("codeFromObject = %+v, want %+v", got, want)
 	}
 	if got := codeFromObject(types.ObjectNull(objType.AttrTypes)); !got.ZipFile.IsNull() || !got.GitURL.IsNull() {

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -56,7 +58,10 @@ type fastPlanner struct {
 	typ      tftypes.Object
 	defaults map[string]tftypes.Value // attribute name -> its static default
 	computed map[string]bool          // computed attributes without a default
-	resource resource.ResourceWithModifyPlan
+	// nestedComputed names the nested attributes holding computed
+	// attributes, which a create plans as unknown where configured null.
+	nestedComputed map[string]bool
+	resource       resource.ResourceWithModifyPlan
 }
 
 // planModifiersNoOp are the attribute plan modifiers that leave alone the
@@ -65,11 +70,13 @@ type fastPlanner struct {
 var planModifiersNoOp = map[reflect.Type]bool{
 	reflect.TypeOf(stringplanmodifier.UseStateForUnknown()): true,
 	reflect.TypeOf(stringplanmodifier.RequiresReplace()):    true,
+	reflect.TypeOf(boolplanmodifier.RequiresReplace()):      true,
 }
 
 var (
 	staticStringDefault = reflect.TypeOf(stringdefault.StaticString(""))
 	staticInt64Default  = reflect.TypeOf(int64default.StaticInt64(0))
+	staticBoolDefault   = reflect.TypeOf(booldefault.StaticBool(false))
 )
 
 // newFastPlanner returns nil when the schema has anything the planner does
@@ -87,7 +94,8 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 	if !ok {
 		return nil
 	}
-	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{}, computed: map[string]bool{}, resource: r}
+	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
+		computed: map[string]bool{}, nestedComputed: map[string]bool{}, resource: r}
 	for name, a := range s.Attributes {
 		if a.IsWriteOnly() {
 			return nil
@@ -124,20 +132,43 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 				}
 				def, hasDefault = v, true
 			}
+		case schema.BoolAttribute:
+			modifiers = anySlice(a.PlanModifiers)
+			if a.Default != nil {
+				if reflect.TypeOf(a.Default) != staticBoolDefault {
+					return nil
+				}
+				var resp defaults.BoolResponse
+				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: path.Root(name)}, &resp)
+				v, err := resp.PlanValue.ToTerraformValue(ctx)
+				if err != nil || resp.Diagnostics.HasError() {
+					return nil
+				}
+				def, hasDefault = v, true
+			}
 		case schema.MapAttribute:
 			if a.Default != nil {
 				return nil
 			}
 			modifiers = anySlice(a.PlanModifiers)
-		case schema.SingleNestedAttribute:
-			if a.Default != nil || !plainNested(a.Attributes) {
+		case schema.ListAttribute:
+			if a.Default != nil {
 				return nil
 			}
 			modifiers = anySlice(a.PlanModifiers)
-		case schema.ListNestedAttribute:
-			if a.Default != nil || len(a.NestedObject.PlanModifiers) > 0 || !plainNested(a.NestedObject.Attributes) {
+		case schema.SingleNestedAttribute:
+			plain, computed := plainNested(a.Attributes)
+			if a.Default != nil || !plain {
 				return nil
 			}
+			p.nestedComputed[name] = computed
+			modifiers = anySlice(a.PlanModifiers)
+		case schema.ListNestedAttribute:
+			plain, computed := plainNested(a.NestedObject.Attributes)
+			if a.Default != nil || len(a.NestedObject.PlanModifiers) > 0 || !plain {
+				return nil
+			}
+			p.nestedComputed[name] = computed
 			modifiers = anySlice(a.PlanModifiers)
 		default:
 			return nil
@@ -159,36 +190,40 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 	return p
 }
 
-// plainNested reports whether nested attributes leave planning alone: not
-// computed, no defaults, no plan modifiers, at any depth.
-func plainNested(attrs map[string]schema.Attribute) bool {
+// plainNested reports whether nested attributes leave planning alone, at
+// any depth: no defaults, no plan modifiers. Computed ones are allowed (a
+// create plans them unknown where configured null), and reported.
+func plainNested(attrs map[string]schema.Attribute) (plain, computed bool) {
 	for _, a := range attrs {
-		if a.IsComputed() || a.IsWriteOnly() {
-			return false
+		if a.IsWriteOnly() {
+			return false, false
 		}
+		computed = computed || a.IsComputed()
+		var inner bool
 		switch a := a.(type) {
 		case schema.StringAttribute:
-			if a.Default != nil || len(a.PlanModifiers) > 0 {
-				return false
-			}
+			plain = a.Default == nil && len(a.PlanModifiers) == 0
 		case schema.Int64Attribute:
-			if a.Default != nil || len(a.PlanModifiers) > 0 {
-				return false
-			}
+			plain = a.Default == nil && len(a.PlanModifiers) == 0
+		case schema.BoolAttribute:
+			plain = a.Default == nil && len(a.PlanModifiers) == 0
+		case schema.ListAttribute:
+			plain = a.Default == nil && len(a.PlanModifiers) == 0
 		case schema.SingleNestedAttribute:
-			if a.Default != nil || len(a.PlanModifiers) > 0 || !plainNested(a.Attributes) {
-				return false
-			}
+			plain, inner = plainNested(a.Attributes)
+			plain = plain && a.Default == nil && len(a.PlanModifiers) == 0
 		case schema.ListNestedAttribute:
-			if a.Default != nil || len(a.PlanModifiers) > 0 || len(a.NestedObject.PlanModifiers) > 0 ||
-				!plainNested(a.NestedObject.Attributes) {
-				return false
-			}
+			plain, inner = plainNested(a.NestedObject.Attributes)
+			plain = plain && a.Default == nil && len(a.PlanModifiers) == 0 && len(a.NestedObject.PlanModifiers) == 0
 		default:
-			return false
+			plain = false
 		}
+		if !plain {
+			return false, false
+		}
+		computed = computed || inner
 	}
-	return true
+	return true, computed
 }
 
 func anySlice[T any](s []T) []any {
@@ -227,6 +262,13 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 	}
 	creating := prior.IsNull()
 	for name := range p.typ.AttributeTypes {
+		if creating && p.nestedComputed[name] {
+			marked, err := tftypes.Transform(planned[name], p.markComputedNils(name, configAttrs[name]))
+			if err != nil {
+				return nil
+			}
+			planned[name] = marked
+		}
 		if !configAttrs[name].IsNull() {
 			continue
 		}
@@ -256,4 +298,58 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 		return nil
 	}
 	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &state}
+}
+
+// markComputedNils plans as unknown the computed attributes nested in the
+// top-level attribute name that its configuration leaves null, as the
+// framework's MarkComputedNilsAsUnknown does for a create.
+func (p *fastPlanner) markComputedNils(name string, config tftypes.Value) func(*tftypes.AttributePath, tftypes.Value) (tftypes.Value, error) {
+	return func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsNull() || len(at.Steps()) == 0 {
+			return v, nil
+		}
+		a := nestedAttribute(p.schema.Attributes[name], at.Steps())
+		if a == nil || !a.IsComputed() {
+			return v, nil
+		}
+		configured, _, err := tftypes.WalkAttributePath(config, at)
+		if c, ok := configured.(tftypes.Value); err == nil && ok && !c.IsNull() {
+			return v, nil
+		}
+		return tftypes.NewValue(v.Type(), tftypes.UnknownValue), nil
+	}
+}
+
+// nestedAttribute finds the attribute at steps below a; nil when the steps
+// lead to an element of a collection of primitives, or nowhere.
+func nestedAttribute(a schema.Attribute, steps []tftypes.AttributePathStep) schema.Attribute {
+	for _, step := range steps {
+		switch step := step.(type) {
+		case tftypes.AttributeName:
+			var attrs map[string]schema.Attribute
+			switch n := a.(type) {
+			case schema.SingleNestedAttribute:
+				attrs = n.Attributes
+			default:
+				return nil
+			}
+			if a = attrs[string(step)]; a == nil {
+				return nil
+			}
+		case tftypes.ElementKeyInt:
+			n, ok := a.(schema.ListNestedAttribute)
+			if !ok {
+				return nil
+			}
+			a = schema.SingleNestedAttribute{Attributes: n.NestedObject.Attributes}
+		default:
+			return nil
+		}
+	}
+	if _, element := a.(schema.SingleNestedAttribute); element && len(steps) > 0 {
+		if _, isName := steps[len(steps)-1].(tftypes.AttributeName); !isName {
+			return nil // a list element, not an attribute
+		}
+	}
+	return a
 }

@@ -38,6 +38,7 @@ func (r *scfFunctionResource) expandCreate(ctx context.Context, plan scfFunction
 	if role := plan.Role.ValueString(); role != "" {
 		req.Role = &role
 	}
+	expandFeaturesCreate(ctx, plan, req, diags)
 	return req, digest
 }
 
@@ -60,6 +61,7 @@ func expandCode(ctx context.Context, plan scfFunctionResourceModel, diags *diag.
 		GitBranch:         stringPtr(m.GitBranch),
 		GitDirectory:      stringPtr(m.GitDirectory),
 		GitCommitId:       stringPtr(m.GitCommitID),
+		ImageConfig:       expandImageConfig(ctx, m.ImageConfig, diags),
 	}
 	if m.ZipFile.IsNull() || m.ZipFile.IsUnknown() {
 		return code, ""
@@ -82,8 +84,12 @@ func (r *scfFunctionResource) expandCodeUpdate(ctx context.Context, plan, state 
 	req := &scfapi.UpdateFunctionCodeRequest{
 		FunctionName: stringPtr(state.Name),
 		Namespace:    stringPtr(state.Namespace),
-		Handler:      stringPtr(plan.Handler),
-		CodeSource:   stringPtr(plan.CodeSource),
+		Handler:           stringPtr(plan.Handler),
+		CodeSource:        stringPtr(plan.CodeSource),
+		InstallDependency: apiFlag(plan.InstallDependency),
+	}
+	if plan.Runtime.ValueString() == runtimeCustomImage {
+		req.Handler = nil // an image has no handler
 	}
 	// The service expects the code with a handler change, so the configured
 	// code goes along when there is any.
@@ -151,6 +157,9 @@ func expandConfigUpdate(ctx context.Context, plan, state scfFunctionResourceMode
 	if !plan.CfsConfig.Equal(state.CfsConfig) {
 		changed = true
 		req.CfsConfig = expandCfsConfig(ctx, plan.CfsConfig, true, diags)
+	}
+	if expandFeaturesUpdate(ctx, plan, state, req, diags) {
+		changed = true
 	}
 	if !changed {
 		return nil

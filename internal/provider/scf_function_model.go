@@ -39,6 +39,7 @@ type scfFunctionResourceModel struct {
 	CfsConfig        types.Object   `tfsdk:"cfs_config"`
 	Tags             types.Map      `tfsdk:"tags"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+	featuresModel
 	FunctionID       types.String   `tfsdk:"function_id"`
 	Status           types.String   `tfsdk:"status"`
 	StatusDesc       types.String   `tfsdk:"status_desc"`
@@ -62,6 +63,7 @@ type codeModel struct {
 	GitBranch         types.String `tfsdk:"git_branch"`
 	GitDirectory      types.String `tfsdk:"git_directory"`
 	GitCommitID       types.String `tfsdk:"git_commit_id"`
+	ImageConfig       types.Object `tfsdk:"image_config"`
 }
 
 // vpcConfigModel maps `vpc_config`.
@@ -342,6 +344,8 @@ func flattenFunction(ctx context.Context, fn *scfapi.Function, codeSHA256 string
 		}
 		model.CfsConfig = objectValue(ctx, cfsConfigAttrTypes, cfs, diags)
 	}
+
+	flattenFeatures(ctx, fn, model, diags)
 
 	model.FunctionID = types.StringValue(fn.FunctionId)
 	model.Status = types.StringValue(fn.Status)

@@ -27,6 +27,7 @@ var codeSources = []codeSource{
 	{"Demo", []string{"demo_id"}, func(c codeModel) bool { return !c.DemoID.IsNull() }},
 	{"TempCos", []string{"temp_cos_object_name"}, func(c codeModel) bool { return !c.TempCosObjectName.IsNull() }},
 	{"Git", []string{"git_url"}, func(c codeModel) bool { return !c.GitURL.IsNull() }},
+	{"", []string{"image_config"}, func(c codeModel) bool { return !c.ImageConfig.IsNull() }},
 }
 
 // ValidateConfig checks the rules that span several attributes. Values that
@@ -38,9 +39,13 @@ var codeSources = []codeSource{
 func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var code, publicNet, vpc types.Object
 	var codeSource, runtime, handler, logset, topic types.String
+	var f featureConfig
 	for name, target := range map[string]any{
 		"code": &code, "code_source": &codeSource, "runtime": &runtime, "handler": &handler,
 		"public_net_config": &publicNet, "vpc_config": &vpc, "cls_logset_id": &logset, "cls_topic_id": &topic,
+		"type": &f.functionType, "async_run_enable": &f.asyncRun, "trace_enable": &f.trace,
+		"install_dependency": &f.installDependency, "dns_cache": &f.dnsCache, "protocol_type": &f.protocolType,
+		"protocol_params": &f.protocolParams, "instance_concurrency_config": &f.concurrency,
 	} {
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), target)...)
 	}
@@ -52,6 +57,8 @@ func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.V
 	if known(code) {
 		validateCodeSource(codeFromObject(code), codeSource, report)
 	}
+	f.code, f.runtime, f.handler = code, runtime, handler
+	validateFeatures(f, report)
 	validateTogether(report, logset, topic, "cls_logset_id", "cls_topic_id")
 
 	if runtime.ValueString() == "Java8" && handler.IsNull() {
@@ -150,6 +157,12 @@ func validateCodeSource(code codeModel, declared types.String, report func(valid
 		}
 		return
 	}
+	if source.name == "" {
+		report(validators.Violation{Summary: "Conflicting Code Source", Path: path.Root("code_source"),
+			Problem: fmt.Sprintf("it is %q, but `code` sets `image_config`", declared.ValueString()),
+			Rule:    "an image function has no CodeSource; leave `code_source` unset"})
+		return
+	}
 	if declared.ValueString() != source.name {
 		report(validators.Violation{Summary: "Conflicting Code Source", Path: path.Root("code_source"),
 			Problem: fmt.Sprintf("it is %q, but `code` sets %s, which is source %q",
@@ -198,6 +211,14 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 
+	planRuntime(ctx, req, resp, planCode, creating)
+	if !creating {
+		planCode = planImageURI(ctx, resp, planCode, stateCode)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
 	// The digest the plan shows: the state's (unchanged code), unknown (the
 	// service computes it), or the local zip file's.
 	digest, size := types.StringUnknown(), types.Int64Unknown()
@@ -235,6 +256,8 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		for _, name := range []string{"status", "status_desc", "modified_time"} {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), types.StringUnknown())...)
 		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status_reasons"), types.ListUnknown(types.ObjectType{AttrTypes: statusReasonAttrTypes}))...)
+		keepReported(ctx, req, resp, !digest.Equal(stateDigest))
 	}
 }
 
@@ -276,5 +299,6 @@ func codeFromObject(obj types.Object) codeModel {
 		CosBucketRegion: s("cos_bucket_region"), DemoID: s("demo_id"), TempCosObjectName: s("temp_cos_object_name"),
 		GitURL: s("git_url"), GitUserName: s("git_user_name"), GitPassword: s("git_password"),
 		GitBranch: s("git_branch"), GitDirectory: s("git_directory"), GitCommitID: s("git_commit_id"),
+		ImageConfig: objectAttr(obj, "image_config"),
 	}
 }

@@ -287,7 +287,14 @@ func (r *scfFunctionResource) whenSettled(ctx context.Context, namespace, name s
 // finish completes model from a function the service returned. digest is
 // the code digest already known from this operation, or "" to ask the API.
 func (r *scfFunctionResource) finish(ctx context.Context, fn *scfapi.Function, digest string, model *scfFunctionResourceModel, diags *diag.Diagnostics) {
-	if digest == "" {
+	switch {
+	case digest != "":
+	case isImageFunction(fn):
+		// An image has no code package to download: its digest is the image's.
+		if fn.ImageConfig != nil {
+			digest = imageDigest(deref(fn.ImageConfig.ImageUri))
+		}
+	default:
 		address, err := r.client.GetFunctionAddress(ctx, fn.Namespace, fn.FunctionName)
 		if err != nil {
 			addAPIError(diags, summaryRead, "reading the code digest of function "+functionID(fn.Namespace, fn.FunctionName), err)

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,7 +56,7 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"the API is checked at plan time.",
 		// Pointed makes every validator's diagnostics point at what
 		// Terraform can show without printing code.git_password.
-		Attributes: validators.Pointed(map[string]schema.Attribute{
+		Attributes: validators.Pointed(withFeatures(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Identifier of the function in Terraform, `<namespace>/<name>`.",
@@ -120,15 +122,16 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 					"(`InitTimeout`), `1` to `300`. Defaults to `%d`. Changes are applied in place.", defaultInitTimeout),
 				Validators: []validator.Int64{int64validator.Between(1, 300)},
 			},
+			// No static default and no RequiresReplace modifier: the default
+			// depends on `code` and ModifyPlan plans it, and the replacement.
 			"runtime": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				Default:  stringdefault.StaticString(defaultRuntime),
-				MarkdownDescription: "Runtime environment (`Runtime`), one of " + backticked(validators.Runtimes) +
-					". Defaults to `" + defaultRuntime + "`. The API cannot change the runtime of an existing function, " +
-					"so changing it replaces the function.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(validators.Runtimes...)},
+				MarkdownDescription: "Runtime environment (`Runtime`), one of " + backticked(validators.Runtimes) + " or `" +
+					runtimeCustomImage + "` for an image function (`code.image_config`). Defaults to `" + runtimeCustomImage +
+					"` for an image and `" + defaultRuntime + "` otherwise. The API cannot change the runtime of an " +
+					"existing function, so changing it replaces the function.",
+				Validators: []validator.String{stringvalidator.OneOf(append(slices.Clone(validators.Runtimes), runtimeCustomImage)...)},
 			},
 			"type": schema.StringAttribute{
 				Optional: true,
@@ -257,8 +260,13 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 				"edited outside Terraform, plans a code update.", false),
 			"created_time":  computedString("When the function was created, RFC 3339.", true),
 			"modified_time": computedString("When the function was last modified, RFC 3339.", false),
-		}),
+		})),
 	}
+}
+
+func withFeatures(attrs map[string]schema.Attribute) map[string]schema.Attribute {
+	maps.Copy(attrs, featureAttributes())
+	return attrs
 }
 
 // timeoutsAttribute adds the defaults and what each timeout bounds to the
@@ -312,7 +320,7 @@ func codeAttribute() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
 		MarkdownDescription: "The function's code (`Code`). Exactly one source: `zip_file`; `cos_bucket_name` with " +
-			"`cos_object_name`; `demo_id`; `temp_cos_object_name`; or `git_url`. Required to create a function. After an " +
+			"`cos_object_name`; `demo_id`; `temp_cos_object_name`; `git_url`; or `image_config`. Required to create a function. After an " +
 			"import it may be left out, which keeps the deployed code. Changes are applied in place with " +
 			"`UpdateFunctionCode`; a `zip_file` is only uploaded when its content differs from the deployed code.",
 		Attributes: map[string]schema.Attribute{
@@ -338,6 +346,7 @@ func codeAttribute() schema.SingleNestedAttribute {
 			"git_branch":    gitDetail("Branch to check out."),
 			"git_directory": gitDetail("Directory of the repository that holds the code."),
 			"git_commit_id": gitDetail("Commit to check out."),
+			"image_config":  imageConfigAttribute(),
 		},
 	}
 }

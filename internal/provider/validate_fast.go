@@ -57,11 +57,11 @@ func newConfigChecker(ctx context.Context, providerTypeName string, r resource.R
 // walkable reports whether check knows every attribute's kind.
 func walkable(attrs map[string]schema.Attribute) bool {
 	for _, a := range attrs {
-		if a.IsWriteOnly() || a.GetDeprecationMessage() != "" {
+		if a.IsWriteOnly() {
 			return false
 		}
 		switch a := a.(type) {
-		case schema.StringAttribute, schema.Int64Attribute, schema.MapAttribute:
+		case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute:
 		case schema.SingleNestedAttribute:
 			if !walkable(a.Attributes) {
 				return false
@@ -132,6 +132,9 @@ func (w attributeWalk) attribute(a schema.Attribute, p path.Path, pe path.Expres
 	if a.IsComputed() && !a.IsOptional() && !null || a.IsRequired() && null {
 		return false
 	}
+	if !null && a.GetDeprecationMessage() != "" {
+		return false // the framework warns about it
+	}
 	switch a := a.(type) {
 	case schema.StringAttribute:
 		sv, ok := v.(basetypes.StringValuable)
@@ -162,6 +165,38 @@ func (w attributeWalk) attribute(a schema.Attribute, p path.Path, pe path.Expres
 		for _, val := range a.Validators {
 			var resp validator.Int64Response
 			if val.ValidateInt64(ctx, req, &resp); len(resp.Diagnostics) > 0 {
+				return false
+			}
+		}
+	case schema.BoolAttribute:
+		bv, ok := v.(basetypes.BoolValuable)
+		if !ok {
+			return false
+		}
+		b, diags := bv.ToBoolValue(ctx)
+		if diags.HasError() {
+			return false
+		}
+		req := validator.BoolRequest{ClientCapabilities: w.caps, Config: w.config, ConfigValue: b, Path: p, PathExpression: pe}
+		for _, val := range a.Validators {
+			var resp validator.BoolResponse
+			if val.ValidateBool(ctx, req, &resp); len(resp.Diagnostics) > 0 {
+				return false
+			}
+		}
+	case schema.ListAttribute:
+		lv, ok := v.(basetypes.ListValuable)
+		if !ok {
+			return false
+		}
+		l, diags := lv.ToListValue(ctx)
+		if diags.HasError() {
+			return false
+		}
+		req := validator.ListRequest{ClientCapabilities: w.caps, Config: w.config, ConfigValue: l, Path: p, PathExpression: pe}
+		for _, val := range a.Validators {
+			var resp validator.ListResponse
+			if val.ValidateList(ctx, req, &resp); len(resp.Diagnostics) > 0 {
 				return false
 			}
 		}

@@ -121,8 +121,29 @@ type WSParams struct {
 
 // InstanceConcurrencyConfig configures per-instance concurrency of web functions.
 type InstanceConcurrencyConfig struct {
-	DynamicEnabled *string `json:"DynamicEnabled,omitnil,omitempty" name:"DynamicEnabled"`
-	MaxConcurrency *uint64 `json:"MaxConcurrency,omitnil,omitempty" name:"MaxConcurrency"`
+	DynamicEnabled           *string          `json:"DynamicEnabled,omitnil,omitempty" name:"DynamicEnabled"`
+	MaxConcurrency           *uint64          `json:"MaxConcurrency,omitnil,omitempty" name:"MaxConcurrency"`
+	InstanceIsolationEnabled *string          `json:"InstanceIsolationEnabled,omitnil,omitempty" name:"InstanceIsolationEnabled"`
+	Type                     *string          `json:"Type,omitnil,omitempty" name:"Type"`
+	MixNodeConfig            []*MixNodeConfig `json:"MixNodeConfig,omitnil,omitempty" name:"MixNodeConfig"`
+	SessionConfig            *SessionConfig   `json:"SessionConfig,omitnil,omitempty" name:"SessionConfig"`
+}
+
+// MixNodeConfig sets the concurrency of one GPU node type.
+type MixNodeConfig struct {
+	NodeSpec *string `json:"NodeSpec,omitnil,omitempty" name:"NodeSpec"`
+	Num      *uint64 `json:"Num,omitnil,omitempty" name:"Num"`
+}
+
+// SessionConfig configures session-based concurrency.
+type SessionConfig struct {
+	SessionSource                        *string `json:"SessionSource,omitnil,omitempty" name:"SessionSource"`
+	SessionName                          *string `json:"SessionName,omitnil,omitempty" name:"SessionName"`
+	MaximumConcurrencySessionPerInstance *uint64 `json:"MaximumConcurrencySessionPerInstance,omitnil,omitempty" name:"MaximumConcurrencySessionPerInstance"`
+	MaximumTTLInSeconds                  *uint64 `json:"MaximumTTLInSeconds,omitnil,omitempty" name:"MaximumTTLInSeconds"`
+	MaximumIdleTimeInSeconds             *uint64 `json:"MaximumIdleTimeInSeconds,omitnil,omitempty" name:"MaximumIdleTimeInSeconds"`
+	SessionPath                          *string `json:"SessionPath,omitnil,omitempty" name:"SessionPath"`
+	IdleTimeoutStrategy                  *string `json:"IdleTimeoutStrategy,omitnil,omitempty" name:"IdleTimeoutStrategy"`
 }
 
 // IntranetConfigIn configures a fixed intranet IP.
@@ -347,8 +368,22 @@ type ProtocolParamsOut struct {
 
 // InstanceConcurrencyOut is InstanceConcurrencyConfig as GetFunction returns it.
 type InstanceConcurrencyOut struct {
-	DynamicEnabled string `json:"DynamicEnabled"`
-	MaxConcurrency uint64 `json:"MaxConcurrency"`
+	DynamicEnabled           string            `json:"DynamicEnabled"`
+	MaxConcurrency           uint64            `json:"MaxConcurrency"`
+	InstanceIsolationEnabled string            `json:"InstanceIsolationEnabled"`
+	Type                     string            `json:"Type"`
+	SessionConfig            *SessionConfigOut `json:"SessionConfig"`
+}
+
+// SessionConfigOut is SessionConfig as GetFunction returns it.
+type SessionConfigOut struct {
+	SessionSource                        string `json:"SessionSource"`
+	SessionName                          string `json:"SessionName"`
+	MaximumConcurrencySessionPerInstance uint64 `json:"MaximumConcurrencySessionPerInstance"`
+	MaximumTTLInSeconds                  uint64 `json:"MaximumTTLInSeconds"`
+	MaximumIdleTimeInSeconds             uint64 `json:"MaximumIdleTimeInSeconds"`
+	SessionPath                          string `json:"SessionPath"`
+	IdleTimeoutStrategy                  string `json:"IdleTimeoutStrategy"`
 }
 
 // Trigger is a trigger bound to the function (read only here).

@@ -25,6 +25,8 @@ func CheckHandler(runtime, handler string) error {
 	}
 	var problem, rule string
 	switch runtime {
+	case "CustomImage":
+		return nil // an image has no handler; the resource reports one that is set
 	case "Java8":
 		problem, rule = javaHandlerProblem(handler), javaRule
 	case "Golang1", "Go1":

@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// planRuntime plans the runtime: the configured one, or the default for the
+// kind of code (CustomImage for an image); an image function gets an empty
+// handler. A changed runtime replaces the function, which this plans too
+// because the default is not static.
+func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, planCode types.Object, creating bool) {
+	var configured, configuredHandler, current types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runtime"), &configured)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("handler"), &configuredHandler)...)
+	if !creating {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("runtime"), &current)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	image := objectAttr(planCode, "image_config")
+	planned := configured
+	if configured.IsNull() {
+		switch {
+		case planCode.IsUnknown() || image.IsUnknown():
+			planned = types.StringUnknown()
+			if !creating {
+				planned = current // the kind of code rarely changes; the plan after it shows the replacement
+			}
+		case known(image):
+			planned = types.StringValue(runtimeCustomImage)
+		case planCode.IsNull() && !creating:
+			planned = current // code left out after an import: the deployed function stays
+		default:
+			planned = types.StringValue(defaultRuntime)
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("runtime"), planned)...)
+	if known(image) && configuredHandler.IsNull() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("handler"), types.StringValue(""))...)
+	}
+	if !creating && !planned.Equal(current) {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("runtime"))
+	}
+}
+
+// planImageURI keeps the service's image reference in the plan when the
+// configured one names the same image, as after an import: the service adds
+// the digest it resolved, which is not a change. It returns the planned code.
+func planImageURI(ctx context.Context, resp *resource.ModifyPlanResponse, planCode, stateCode types.Object) types.Object {
+	planned := stringAttr(objectAttr(planCode, "image_config"), "image_uri")
+	current := stringAttr(objectAttr(stateCode, "image_config"), "image_uri")
+	if planned.IsNull() || planned.IsUnknown() || current.IsNull() || planned.Equal(current) ||
+		!sameImage(planned.ValueString(), current.ValueString()) {
+		return planCode
+	}
+	at := path.Root("code").AtName("image_config").AtName("image_uri")
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, at, current)...)
+	var code types.Object
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("code"), &code)...)
+	return code
+}
+
+// keepReported plans the values the service reports about settings that do
+// not change, instead of leaving them unknown for the whole update.
+func keepReported(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, codeChanges bool) {
+	diags := &resp.Diagnostics
+	unchanged := func(names ...string) bool {
+		for _, name := range names {
+			planned, current := attrAt(ctx, resp.Plan.GetAttribute, name, diags), attrAt(ctx, req.State.GetAttribute, name, diags)
+			if planned == nil || current == nil || !planned.Equal(current) {
+				return false
+			}
+		}
+		return true
+	}
+	keep := func(name string, when bool) {
+		if !when {
+			return
+		}
+		value := attrAt(ctx, req.State.GetAttribute, name, diags)
+		if value != nil {
+			diags.Append(resp.Plan.SetAttribute(ctx, path.Root(name), value)...)
+		}
+	}
+	keep("resolved_image_uri", !codeChanges)
+	keep("eip_addresses", unchanged("public_net_config"))
+	keep("cfs_mounts", unchanged("cfs_config", "vpc_config"))
+	keep("access_info", true)
+
+	var planned, current types.Object
+	diags.Append(resp.Plan.GetAttribute(ctx, path.Root("intranet_config"), &planned)...)
+	diags.Append(req.State.GetAttribute(ctx, path.Root("intranet_config"), &current)...)
+	if known(planned) && known(current) && stringAttr(planned, "ip_fixed").Equal(stringAttr(current, "ip_fixed")) {
+		if ips, ok := current.Attributes()["ip_addresses"]; ok {
+			diags.Append(resp.Plan.SetAttribute(ctx, path.Root("intranet_config").AtName("ip_addresses"), ips)...)
+		}
+	}
+}
+
+// attrAt reads a top-level attribute of a plan or state as its attr.Value.
+func attrAt(ctx context.Context, get func(context.Context, path.Path, any) diag.Diagnostics, name string, diags *diag.Diagnostics) attr.Value {
+	var v attr.Value
+	if d := get(ctx, path.Root(name), &v); d.HasError() {
+		diags.Append(d...)
+		return nil
+	}
+	return v
+}

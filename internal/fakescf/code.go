@@ -185,15 +185,20 @@ func btoi(b bool) int {
 	return 0
 }
 
+// checkImage answers the SDK's ImageType, ImageUri and RegistryId codes.
+// ImagePort has none of its own (InvalidParameterValue.Port is not said to
+// be about it, and UpdateFunctionCode does not list it), so a bad port is a
+// Code error. The new ImageConfig replaces the old one as a whole: what it
+// leaves out takes the defaults (ImagePort 9000, no Command or Args).
 func checkImage(ic *imageConfigIn) (codeRecord, *apiError) {
 	if ic.ImageType != "personal" && ic.ImageType != "enterprise" {
-		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.ImageType must be personal or enterprise")
+		return codeRecord{}, errf("InvalidParameterValue.ImageType", "ImageConfig.ImageType must be personal or enterprise; got %q", truncate(ic.ImageType, 32))
 	}
 	if ic.ImageUri == "" || strings.ContainsFunc(ic.ImageUri, unicode.IsSpace) {
-		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.ImageUri must be a non-empty image reference")
+		return codeRecord{}, errf("InvalidParameterValue.ImageUri", "ImageConfig.ImageUri must be a non-empty image reference without whitespace")
 	}
 	if ic.ImageType == "enterprise" && ic.RegistryId == "" {
-		return codeRecord{}, errf("InvalidParameterValue.Code", "ImageConfig.RegistryId is required for enterprise images")
+		return codeRecord{}, errf("InvalidParameterValue.RegistryId", "ImageConfig.RegistryId is required for enterprise images")
 	}
 	port := int64(9000)
 	if ic.ImagePort != nil {
@@ -211,15 +216,18 @@ func checkImage(ic *imageConfigIn) (codeRecord, *apiError) {
 	return codeRecord{Source: "Image", Sha256: sha256Hex([]byte(uri)), Image: img}, nil
 }
 
-// normalizeImageURI returns repo:tag@sha256:digest as the real service does,
-// inventing a stable digest when the client gave none.
+// normalizeImageURI returns repo:tag@sha256:digest as the real service does.
+// A digest the client gave is kept as sent. Otherwise the fake stands in for
+// the registry's answer with a digest derived from repo:tag, so it is stable
+// for one tag, changes with the tag, and is the same for "repo" and
+// "repo:latest".
 func normalizeImageURI(u string) string {
 	base, digest, hasDigest := strings.Cut(u, "@")
-	if !hasDigest {
-		digest = "sha256:" + sha256Hex([]byte(u))
-	}
 	if !strings.Contains(base[strings.LastIndex(base, "/")+1:], ":") {
 		base += ":latest"
+	}
+	if !hasDigest {
+		digest = "sha256:" + sha256Hex([]byte(base))
 	}
 	return fmt.Sprintf("%s@%s", base, digest)
 }

@@ -171,7 +171,20 @@ func createCases() []createCase {
 		// 20 flags
 		{name: "install dependency on python", mutate: set("InstallDependency", "TRUE"), code: "UnsupportedOperation"},
 		{name: "dns cache on http", mutate: both(set("Type", "HTTP"), set("DnsCache", "TRUE")), code: "UnsupportedOperation"},
-		{name: "flag not boolean", mutate: set("AsyncRunEnable", "yes"), code: "InvalidParameterValue", msgHas: "AsyncRunEnable"},
+		{name: "dns cache not boolean", mutate: set("DnsCache", "yes"), code: "InvalidParameterValue", msgHas: "DnsCache"},
+		{name: "protocol type on event", mutate: set("ProtocolType", "WS"), code: "InvalidParameterValue.ProtocolType"},
+		{name: "protocol type unknown", mutate: both(set("Type", "HTTP"), set("ProtocolType", "HTTP2")), code: "InvalidParameterValue.ProtocolType"},
+		{name: "protocol params without WS", mutate: both(set("Type", "HTTP"), set("ProtocolParams", map[string]any{"WSParams": map[string]any{"IdleTimeOut": 30}})),
+			code: "InvalidParameterValue.WebSocketsParams"},
+		{name: "idle timeout too long", mutate: both(set("Type", "HTTP"), set("ProtocolType", "WS"), set("ProtocolParams", map[string]any{"WSParams": map[string]any{"IdleTimeOut": 1801}})),
+			code: "InvalidParameterValue.IdleTimeOut"},
+		{name: "flag not boolean", mutate: set("AsyncRunEnable", "yes"), code: "InvalidParameterValue.AsyncRunEnable", msgHas: "AsyncRunEnable"},
+		{name: "trace without async run", mutate: set("TraceEnable", "TRUE"), code: "InvalidParameterValue.TraceEnable", msgHas: "AsyncRunEnable"},
+		{name: "trace with async run off", mutate: both(set("TraceEnable", "TRUE"), set("AsyncRunEnable", "FALSE")), code: "InvalidParameterValue.TraceEnable", msgHas: "AsyncRunEnable"},
+		{name: "trace not boolean", mutate: both(set("TraceEnable", "on"), set("AsyncRunEnable", "TRUE")), code: "InvalidParameterValue.TraceEnable", msgHas: "TraceEnable"},
+		{name: "ignore sys log is update-only", mutate: set("IgnoreSysLog", true), code: "UnknownParameter", msgHas: "IgnoreSysLog"},
+		{name: "publish is update-only", mutate: set("Publish", "FALSE"), code: "UnknownParameter", msgHas: "Publish"},
+		{name: "concurrency on event function", mutate: set("InstanceConcurrencyConfig", map[string]any{"MaxConcurrency": 2}), code: "InvalidParameterValue.InstanceConcurrencyConfig", msgHas: "HTTP"},
 		// payload shape
 		{name: "wrong type", mutate: set("MemorySize", "128"), code: "InvalidParameter.Payload", msgHas: "MemorySize"},
 		{name: "unknown field", mutate: set("Colour", "blue"), code: "UnknownParameter", msgHas: "Colour"},
@@ -214,10 +227,12 @@ func TestCreateFunctionAcceptsEverySource(t *testing.T) {
 		"tempcos": {"Code": map[string]any{"TempCosObjectName": "/1250000000/upload/code.zip"}, "CodeSource": "TempCos"},
 		"git": {"Code": map[string]any{"GitUrl": "https://git.example.com/team/functions.git", "GitUserName": "bot", "GitPassword": "pw", "GitBranch": "main"},
 			"CodeSource": "Git"},
-		"image": {"Code": map[string]any{"ImageConfig": map[string]any{"ImageType": "personal", "ImageUri": "ccr.ccs.tencentyun.com/ns/app:v1"}}},
+		"image": {"Runtime": "CustomImage", "Code": map[string]any{"ImageConfig": map[string]any{"ImageType": "personal", "ImageUri": "ccr.ccs.tencentyun.com/ns/app:v1"}}},
 		"java":  {"Runtime": "Java8", "Handler": "example.Hello::handle", "Code": map[string]any{"CosBucketName": "scf-code", "CosObjectName": "/demo/app.jar"}},
 		"go":    {"Runtime": "Go1", "Handler": "main"},
 		"node":  {"Runtime": "Nodejs18.15", "InstallDependency": "TRUE", "Description": "中文描述，带标点。\nLine two, ok."},
+		"trace": {"AsyncRunEnable": "TRUE", "TraceEnable": "TRUE"},
+		"async": {"AsyncRunEnable": "TRUE", "TraceEnable": "FALSE"},
 		"full": {"Type": "HTTP", "MemorySize": 64, "Timeout": 900, "InitTimeout": 300, "VpcConfig": vpc(), "Role": "SCF_QcsRole",
 			"ClsLogsetId": "cls-logset-demo", "ClsTopicId": "cls-topic-demo",
 			"Layers":           []map[string]any{{"LayerName": "common-libs", "LayerVersion": 2}},
@@ -245,6 +260,11 @@ func TestCreateFunctionAcceptsEverySource(t *testing.T) {
 	ic, _ := img["ImageConfig"].(map[string]any)
 	if uri, _ := ic["ImageUri"].(string); !strings.HasPrefix(uri, "ccr.ccs.tencentyun.com/ns/app:v1@sha256:") {
 		t.Errorf("ImageUri = %q, want repo:tag@sha256:digest", uri)
+	}
+	for name, want := range map[string]string{"fn-trace": "TRUE", "fn-async": "FALSE", "fn-zip": "FALSE"} {
+		if g := h.get(defaultNamespace, name); g["TraceEnable"] != want || (name != "fn-zip") != (g["AsyncRunEnable"] == "TRUE") {
+			t.Errorf("%s: TraceEnable/AsyncRunEnable = %v/%v", name, g["TraceEnable"], g["AsyncRunEnable"])
+		}
 	}
 	if g := h.get(defaultNamespace, "fn-go"); g["Handler"] != "main" {
 		t.Errorf("go handler = %v", g["Handler"])

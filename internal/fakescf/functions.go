@@ -65,7 +65,7 @@ func (s *Server) buildCreateConfig(req *createFunctionRequest) (fnConfig, codeRe
 		switch {
 		case *req.Runtime == "":
 			return fail(errf("MissingParameter.Runtime", "Runtime must not be empty"))
-		case !slices.Contains(runtimes, *req.Runtime):
+		case *req.Runtime != runtimeImage && !slices.Contains(runtimes, *req.Runtime):
 			return fail(errf("InvalidParameterValue.Runtime", "Runtime %q is not supported", truncate(*req.Runtime, 32)))
 		}
 		cfg.Runtime = *req.Runtime
@@ -80,9 +80,22 @@ func (s *Server) buildCreateConfig(req *createFunctionRequest) (fnConfig, codeRe
 	if aerr != nil {
 		return fail(aerr)
 	}
-	if code.Source == "Image" {
+	// An image function's runtime is CustomImage: a request may say so or
+	// leave Runtime out, but may not name a code runtime; and CustomImage
+	// without an image is as wrong. Both are Runtime errors because Runtime is
+	// the parameter at odds with the code given.
+	switch isImage := code.Source == "Image"; {
+	case isImage && req.Runtime != nil && *req.Runtime != runtimeImage:
+		return fail(errf("InvalidParameterValue.Runtime", "an image function (Code.ImageConfig) has Runtime CustomImage; got %q", truncate(*req.Runtime, 32)))
+	case isImage:
 		cfg.Runtime, cfg.InitTimeout = runtimeImage, 90
+	case cfg.Runtime == runtimeImage:
+		return fail(errf("InvalidParameterValue.Runtime", "Runtime CustomImage needs the image in Code.ImageConfig"))
 	}
+	// The service ignores Handler for an image function (the container's
+	// command and arguments take its place), so the fake neither checks nor
+	// stores it: GetFunction returns Handler "" whatever was sent, and
+	// UpdateFunctionCode likewise leaves it "".
 	if cfg.Runtime != runtimeImage {
 		h := derefOr(req.Handler, "")
 		if h == "" {
@@ -184,6 +197,12 @@ func applyCreateFlags(cfg *fnConfig, req *createFunctionRequest) *apiError {
 	}
 	if aerr := checkFlagCombos(cfg); aerr != nil {
 		return aerr
+	}
+	// Event tracing records asynchronous runs, so it needs them. Neither flag
+	// can change after create, so the rule is checked here only, with the
+	// SDK's TraceEnable code.
+	if cfg.TraceEnable == flagTrue && cfg.AsyncRunEnable != flagTrue {
+		return errf("InvalidParameterValue.TraceEnable", "TraceEnable TRUE requires AsyncRunEnable TRUE")
 	}
 	if aerr := applyProtocol(cfg, req.ProtocolType, req.ProtocolParams, req.InstanceConcurrencyConfig); aerr != nil {
 		return aerr

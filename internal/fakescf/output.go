@@ -36,8 +36,9 @@ func reasonsOut(r []StatusReason) []StatusReason {
 }
 
 // detail renders GetFunction, with the documented empty shapes instead of
-// nulls because clients dereference these objects without checks.
-func (s *Server) detail(f *functionRecord) *getFunctionResponse {
+// nulls because clients dereference these objects without checks. region is
+// the one the request named; only the invented AccessInfo host shows it.
+func (s *Server) detail(f *functionRecord, region string) *getFunctionResponse {
 	cfg := &f.Config
 	r := &getFunctionResponse{
 		ModTime:           apiTime(f.ModTime),
@@ -121,12 +122,42 @@ func (s *Server) detail(f *functionRecord) *getFunctionResponse {
 		r.ProtocolParams = &protocolParamsOut{WSParams: &wsParamsOut{IdleTimeOut: cfg.WSIdleTimeout}}
 	}
 	if cc := cfg.Concurrency; cc != nil {
-		r.InstanceConcurrencyConfig = &instanceConcurrencyOut{
-			DynamicEnabled: cc.DynamicEnabled, MaxConcurrency: cc.MaxConcurrency,
-			InstanceIsolationEnabled: cc.InstanceIsolationEnabled, Type: cc.Type,
-		}
+		r.InstanceConcurrencyConfig = concurrencyOut(cc)
+	}
+	if cfg.Type == typeHTTP {
+		r.AccessInfo = s.accessInfo(f, region)
 	}
 	return r
+}
+
+func concurrencyOut(cc *concurrencyConfig) *instanceConcurrencyOut {
+	out := &instanceConcurrencyOut{
+		DynamicEnabled: cc.DynamicEnabled, MaxConcurrency: cc.MaxConcurrency,
+		InstanceIsolationEnabled: cc.InstanceIsolationEnabled, Type: cc.Type,
+		MixNodeConfig: make([]mixNodeOut, 0, len(cc.MixNodeConfig)),
+	}
+	for _, n := range cc.MixNodeConfig {
+		out.MixNodeConfig = append(out.MixNodeConfig, mixNodeOut(n))
+	}
+	if sc := cc.SessionConfig; sc != nil {
+		so := sessionConfigOut(*sc)
+		out.SessionConfig = &so
+	}
+	return out
+}
+
+// accessInfo invents the address of a web function. The real service answers
+// an API gateway host such as service-xxx-<appid>.<region>.apigw.tencentcs.com
+// and a VIP; the fake's host, <functionId>-<appid>.<region>.scf.tencentcs.com,
+// has the same shape but is made up and does not resolve, and the VIP comes
+// from a documentation range. Both are stable for a function and region.
+// Event functions keep empty strings, as in the documented example.
+func (s *Server) accessInfo(f *functionRecord, region string) accessInfoOut {
+	region = orDefault(region, "ap-guangzhou")
+	return accessInfoOut{
+		Host: fmt.Sprintf("%s-%d.%s.scf.tencentcs.com", f.FunctionID, s.fixtures.AppID, region),
+		Vip:  fakeIP("198.51.100", f.FunctionID),
+	}
 }
 
 func summary(f *functionRecord) functionSummaryOut {

@@ -29,7 +29,7 @@ func (s *Server) getFunction(c *call) (response, *apiError) {
 		s.stats.FaultsInjected[FaultVersionNotFound]++
 		return nil, errf("ResourceNotFound.Version", "version $LATEST of function %s does not exist", f.Name)
 	}
-	return s.detail(f), nil
+	return s.detail(f, c.region), nil
 }
 
 func (s *Server) getFunctionAddress(c *call) (response, *apiError) {

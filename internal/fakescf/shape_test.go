@@ -1,7 +1,9 @@
 package fakescf
 
 import (
+	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -124,4 +126,104 @@ func TestGetFunctionShape(t *testing.T) {
 	if e := obj(t, rich["EipConfig"]); e["EipFixed"] != "TRUE" || len(arr(t, e["Eips"])) != 1 {
 		t.Errorf("EipConfig = %v", e)
 	}
+}
+
+// TestGetFunctionDerivedAddresses checks the output-only values the service
+// fills in: fixed EIPs, CFS mount details, the fixed intranet IP, the access
+// address of web functions, and the failure reasons of a failed create.
+func TestGetFunctionDerivedAddresses(t *testing.T) {
+	hostRE := regexp.MustCompile(`^lam-[a-z0-9]{8}-1250000000\.ap-guangzhou\.scf\.tencentcs\.com$`)
+	vipRE := regexp.MustCompile(`^198\.51\.100\.\d{1,3}$`)
+	cases := []struct {
+		name  string
+		extra map[string]any
+		check func(t *testing.T, fn map[string]any)
+	}{
+		{name: "event function has no access address", check: func(t *testing.T, fn map[string]any) {
+			if a := obj(t, fn["AccessInfo"]); a["Host"] != "" || a["Vip"] != "" {
+				t.Errorf("AccessInfo = %v", a)
+			}
+		}},
+		{name: "web function has an access address", extra: map[string]any{"Type": typeHTTP}, check: func(t *testing.T, fn map[string]any) {
+			a := obj(t, fn["AccessInfo"])
+			host, _ := a["Host"].(string)
+			vip, _ := a["Vip"].(string)
+			id, _ := fn["FunctionId"].(string)
+			if !hostRE.MatchString(host) || !strings.HasPrefix(host, id+"-") || !vipRE.MatchString(vip) {
+				t.Errorf("AccessInfo = %v", a)
+			}
+		}},
+		{name: "fixed EIP", extra: map[string]any{"PublicNetConfig": map[string]any{"PublicNetStatus": "ENABLE", "EipConfig": map[string]any{"EipStatus": "ENABLE"}}},
+			check: func(t *testing.T, fn map[string]any) {
+				eip := obj(t, fn["EipConfig"])
+				pn := obj(t, obj(t, fn["PublicNetConfig"])["EipConfig"])
+				eips, addrs := arr(t, eip["Eips"]), arr(t, pn["EipAddress"])
+				if len(eips) != 1 || len(addrs) != 1 {
+					t.Fatalf("Eips = %v, EipAddress = %v", eips, addrs)
+				}
+				if ip, _ := eips[0].(string); eip["EipFixed"] != "TRUE" || pn["EipStatus"] != "ENABLE" || eips[0] != addrs[0] || !strings.HasPrefix(ip, "203.0.113.") {
+					t.Errorf("EipConfig = %v, PublicNetConfig.EipConfig = %v", eip, pn)
+				}
+			}},
+		{name: "no EIP", check: func(t *testing.T, fn map[string]any) {
+			eip := obj(t, fn["EipConfig"])
+			pn := obj(t, obj(t, fn["PublicNetConfig"])["EipConfig"])
+			if eip["EipFixed"] != "FALSE" || len(arr(t, eip["Eips"])) != 0 || pn["EipStatus"] != "DISABLE" || len(arr(t, pn["EipAddress"])) != 0 {
+				t.Errorf("EipConfig = %v, PublicNetConfig.EipConfig = %v", eip, pn)
+			}
+		}},
+		{name: "CFS mount details", extra: map[string]any{"VpcConfig": vpc(), "CfsConfig": map[string]any{"CfsInsList": []map[string]any{cfsEntry()}}},
+			check: func(t *testing.T, fn map[string]any) {
+				list := arr(t, obj(t, fn["CfsConfig"])["CfsInsList"])
+				if len(list) != 1 {
+					t.Fatalf("CfsInsList = %v", list)
+				}
+				c := obj(t, list[0])
+				if ip, _ := c["IpAddress"].(string); !strings.HasPrefix(ip, "10.0.1.") || c["MountVpcId"] != "vpc-demo0001" || c["MountSubnetId"] != "subnet-demo0001" {
+					t.Errorf("CfsInsList[0] = %v", c)
+				}
+			}},
+		{name: "fixed intranet IP", extra: map[string]any{"IntranetConfig": map[string]any{"IpFixed": "ENABLE"}}, check: func(t *testing.T, fn map[string]any) {
+			ic := obj(t, fn["IntranetConfig"])
+			ips := arr(t, ic["IpAddress"])
+			if len(ips) != 1 {
+				t.Fatalf("IntranetConfig = %v", ic)
+			}
+			if ip, _ := ips[0].(string); ic["IpFixed"] != "ENABLE" || !strings.HasPrefix(ip, "10.0.0.") {
+				t.Errorf("IntranetConfig = %v", ic)
+			}
+		}},
+		{name: "intranet IP not fixed", extra: map[string]any{"IntranetConfig": map[string]any{"IpFixed": "DISABLE"}}, check: func(t *testing.T, fn map[string]any) {
+			ic := obj(t, fn["IntranetConfig"])
+			if _, has := ic["IpAddress"]; ic["IpFixed"] != "DISABLE" || has {
+				t.Errorf("IntranetConfig = %v", ic)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, Options{})
+			h.createActive("fn", tc.extra)
+			first := h.get(defaultNamespace, "fn")
+			tc.check(t, first)
+			// Stable across reads.
+			for _, k := range []string{"AccessInfo", "EipConfig", "PublicNetConfig", "CfsConfig", "IntranetConfig"} {
+				if second := h.get(defaultNamespace, "fn"); !reflect.DeepEqual(first[k], second[k]) {
+					t.Errorf("%s changed between reads: %v then %v", k, first[k], second[k])
+				}
+			}
+		})
+	}
+	t.Run("failed create has reasons", func(t *testing.T) {
+		h := newHarness(t, Options{})
+		reason := StatusReason{ErrorCode: "FailedOperation.CreateFunction", ErrorMessage: "image pull failed"}
+		h.srv.FailNext("CreateFunction", "fn", reason)
+		h.ok("CreateFunction", createParams(t, "fn"))
+		fn := h.get(defaultNamespace, "fn")
+		reasons := arr(t, fn["StatusReasons"])
+		if fn["Status"] != statusCreateFailed || len(reasons) != 1 || obj(t, reasons[0])["ErrorCode"] != reason.ErrorCode ||
+			obj(t, reasons[0])["ErrorMessage"] != reason.ErrorMessage || fn["StatusDesc"] != reason.ErrorMessage {
+			t.Errorf("Status %v, StatusReasons %v, StatusDesc %v", fn["Status"], fn["StatusReasons"], fn["StatusDesc"])
+		}
+	})
 }

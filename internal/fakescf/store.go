@@ -68,10 +68,29 @@ type tagKV struct {
 }
 
 type concurrencyConfig struct {
-	DynamicEnabled           string `json:"dynamic_enabled"`
-	MaxConcurrency           int64  `json:"max_concurrency"`
-	InstanceIsolationEnabled string `json:"instance_isolation_enabled"`
-	Type                     string `json:"type"`
+	DynamicEnabled           string         `json:"dynamic_enabled"`
+	MaxConcurrency           int64          `json:"max_concurrency"`
+	InstanceIsolationEnabled string         `json:"instance_isolation_enabled"`
+	Type                     string         `json:"type"`
+	MixNodeConfig            []mixNode      `json:"mix_node_config,omitempty"`
+	SessionConfig            *sessionConfig `json:"session_config,omitempty"`
+}
+
+type mixNode struct {
+	NodeSpec string `json:"node_spec"`
+	Num      int64  `json:"num"`
+}
+
+// sessionConfig keeps the values as sent; the fake invents no defaults for
+// the ones left out (they read back as 0 or "").
+type sessionConfig struct {
+	SessionSource                        string `json:"session_source,omitempty"`
+	SessionName                          string `json:"session_name,omitempty"`
+	MaximumConcurrencySessionPerInstance int64  `json:"maximum_concurrency_session_per_instance,omitempty"`
+	MaximumTTLInSeconds                  int64  `json:"maximum_ttl_in_seconds,omitempty"`
+	MaximumIdleTimeInSeconds             int64  `json:"maximum_idle_time_in_seconds,omitempty"`
+	SessionPath                          string `json:"session_path,omitempty"`
+	IdleTimeoutStrategy                  string `json:"idle_timeout_strategy,omitempty"`
 }
 
 type imageRecord struct {
@@ -128,6 +147,11 @@ func (c fnConfig) clone() fnConfig {
 	c.Tags = slices.Clone(c.Tags)
 	if c.Concurrency != nil {
 		cc := *c.Concurrency
+		cc.MixNodeConfig = slices.Clone(cc.MixNodeConfig)
+		if cc.SessionConfig != nil {
+			sc := *cc.SessionConfig
+			cc.SessionConfig = &sc
+		}
 		c.Concurrency = &cc
 	}
 	return c

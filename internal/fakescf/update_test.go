@@ -196,3 +196,122 @@ func TestUpdateFunctionCode(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateConfigurationWebRules checks that UpdateFunctionConfiguration
+// enforces the create-time rules of the web-function settings on the merged
+// configuration, and leaves the function untouched when it refuses.
+func TestUpdateConfigurationWebRules(t *testing.T) {
+	event := map[string]any{}
+	web := map[string]any{"Type": typeHTTP}
+	ws := map[string]any{"Type": typeHTTP, "ProtocolType": "WS", "ProtocolParams": map[string]any{"WSParams": map[string]any{"IdleTimeOut": 60}}}
+	idle := func(v any) map[string]any { return map[string]any{"WSParams": map[string]any{"IdleTimeOut": v}} }
+	cases := []struct {
+		name   string
+		create map[string]any
+		update map[string]any
+		code   string
+		check  func(t *testing.T, fn map[string]any) // after the update; also run after a refusal
+	}{
+		{name: "dns cache on http", create: web, update: map[string]any{"DnsCache": "TRUE"}, code: "UnsupportedOperation",
+			check: func(t *testing.T, fn map[string]any) {
+				if fn["DnsCache"] != "FALSE" {
+					t.Errorf("DnsCache = %v", fn["DnsCache"])
+				}
+			}},
+		{name: "dns cache off on http", create: web, update: map[string]any{"DnsCache": "FALSE"}},
+		{name: "dns cache on event", create: event, update: map[string]any{"DnsCache": "TRUE"},
+			check: func(t *testing.T, fn map[string]any) {
+				if fn["DnsCache"] != "TRUE" {
+					t.Errorf("DnsCache = %v", fn["DnsCache"])
+				}
+			}},
+		{name: "dns cache not a flag", create: event, update: map[string]any{"DnsCache": "on"}, code: "InvalidParameterValue"},
+		{name: "l5 not a flag", create: event, update: map[string]any{"L5Enable": "on"}, code: "InvalidParameterValue.L5Enable"},
+		{name: "protocol params on plain http", create: web, update: map[string]any{"ProtocolParams": idle(30)}, code: "InvalidParameterValue.WebSocketsParams",
+			check: func(t *testing.T, fn map[string]any) {
+				if fn["ProtocolParams"] != nil || fn["ProtocolType"] != "" {
+					t.Errorf("ProtocolType/ProtocolParams = %v/%v", fn["ProtocolType"], fn["ProtocolParams"])
+				}
+			}},
+		{name: "protocol params on event", create: event, update: map[string]any{"ProtocolParams": idle(30)}, code: "InvalidParameterValue.WebSocketsParams"},
+		{name: "idle timeout zero", create: ws, update: map[string]any{"ProtocolParams": idle(0)}, code: "InvalidParameterValue.IdleTimeOut", check: wsIdle(60)},
+		{name: "idle timeout negative", create: ws, update: map[string]any{"ProtocolParams": idle(-5)}, code: "InvalidParameterValue.IdleTimeOut", check: wsIdle(60)},
+		{name: "idle timeout 1801", create: ws, update: map[string]any{"ProtocolParams": idle(1801)}, code: "InvalidParameterValue.IdleTimeOut", check: wsIdle(60)},
+		{name: "idle timeout 1", create: ws, update: map[string]any{"ProtocolParams": idle(1)}, check: wsIdle(1)},
+		{name: "idle timeout 1800", create: ws, update: map[string]any{"ProtocolParams": idle(1800)}, check: wsIdle(1800)},
+		{name: "idle timeout left out", create: ws, update: map[string]any{"ProtocolParams": map[string]any{"WSParams": map[string]any{}}}, check: wsIdle(60)},
+		{name: "protocol type is create-only", create: web, update: map[string]any{"ProtocolType": "WS"}, code: "UnknownParameter"},
+		{name: "async run is create-only", create: event, update: map[string]any{"AsyncRunEnable": "TRUE"}, code: "UnknownParameter"},
+		{name: "trace is create-only", create: event, update: map[string]any{"TraceEnable": "TRUE"}, code: "UnknownParameter"},
+		{name: "type is create-only", create: event, update: map[string]any{"Type": "HTTP"}, code: "UnknownParameter"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, Options{})
+			h.createActive("fn", tc.create)
+			p := map[string]any{"FunctionName": "fn"}
+			for k, v := range tc.update {
+				p[k] = v
+			}
+			h.expect(tc.code, "UpdateFunctionConfiguration", p)
+			if tc.check != nil {
+				tc.check(t, h.get(defaultNamespace, "fn"))
+			}
+		})
+	}
+}
+
+func wsIdle(want float64) func(t *testing.T, fn map[string]any) {
+	return func(t *testing.T, fn map[string]any) {
+		t.Helper()
+		if got := obj(t, obj(t, fn["ProtocolParams"])["WSParams"])["IdleTimeOut"]; got != want {
+			t.Errorf("IdleTimeOut = %v, want %v", got, want)
+		}
+	}
+}
+
+// storedIgnoreSysLog reads the flag from the store: GetFunction does not
+// return it, as in the real API, and no admin endpoint shows function state.
+func storedIgnoreSysLog(h *harness, name string) bool {
+	h.srv.mu.Lock()
+	defer h.srv.mu.Unlock()
+	return h.srv.st.Functions[fnKey(defaultNamespace, name)].Config.IgnoreSysLog
+}
+
+func TestIgnoreSysLogIsUpdateOnly(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.createActive("fn", nil)
+	steps := []struct {
+		value any
+		code  string
+		want  bool
+	}{
+		{true, "", true},
+		{nil, "", true}, // left out: unchanged
+		{"TRUE", "InvalidParameter.Payload", true},
+		{1, "InvalidParameter.Payload", true},
+		{false, "", false},
+	}
+	for i, s := range steps {
+		p := map[string]any{"FunctionName": "fn", "Timeout": 5 + i}
+		if s.value != nil {
+			p["IgnoreSysLog"] = s.value
+		}
+		h.expect(s.code, "UpdateFunctionConfiguration", p)
+		if got := storedIgnoreSysLog(h, "fn"); got != s.want {
+			t.Fatalf("step %d: stored IgnoreSysLog = %v, want %v", i, got, s.want)
+		}
+		if _, ok := h.get(defaultNamespace, "fn")["IgnoreSysLog"]; ok {
+			t.Fatalf("step %d: GetFunction returns IgnoreSysLog, which the API does not", i)
+		}
+	}
+	// Flattened into a GET query, as the SDKs send booleans.
+	if r := h.getCall("UpdateFunctionConfiguration", "FunctionName=fn&IgnoreSysLog=true"); r.Code != "" {
+		t.Fatalf("by GET: %s %s", r.Code, r.Message)
+	}
+	if !storedIgnoreSysLog(h, "fn") {
+		t.Fatal("IgnoreSysLog=true by GET was not applied")
+	}
+	h.expect("UnknownParameter", "CreateFunction", map[string]any{"FunctionName": "fn2", "Runtime": "Python3.9",
+		"Code": map[string]any{"ZipFile": testZip(t)}, "IgnoreSysLog": false})
+}

@@ -349,9 +349,17 @@ func checkTags(tags []tagKV) *apiError {
 	return nil
 }
 
+// flagCodes are the flags the SDK's errors.go has a code of their own for;
+// the other flags answer plain InvalidParameterValue.
+var flagCodes = map[string]string{
+	"AsyncRunEnable": "InvalidParameterValue.AsyncRunEnable",
+	"TraceEnable":    "InvalidParameterValue.TraceEnable",
+	"L5Enable":       "InvalidParameterValue.L5Enable",
+}
+
 func checkFlag(name string, v *string) *apiError {
 	if v != nil && *v != flagTrue && *v != flagFalse {
-		return errf("InvalidParameterValue", "%s must be TRUE or FALSE; got %q", name, truncate(*v, 16))
+		return errf(orDefault(flagCodes[name], "InvalidParameterValue"), "%s must be TRUE or FALSE; got %q", name, truncate(*v, 16))
 	}
 	return nil
 }
@@ -364,45 +372,159 @@ func checkEnableDisable(name, v string) *apiError {
 }
 
 // applyProtocol validates the web-function settings onto cfg (already
-// holding the function's Type).
+// holding the function's Type). The codes are the SDK's: ProtocolType,
+// WebSocketsParams (there is no ProtocolParams or WSParams code) and
+// IdleTimeOut.
 func applyProtocol(cfg *fnConfig, protoType *string, params *protocolParamsIn, conc *instanceConcurrencyIn) *apiError {
 	if protoType != nil && *protoType != "" {
 		if *protoType != "WS" || cfg.Type != typeHTTP {
-			return errf("InvalidParameterValue", "ProtocolType must be WS and is only valid for HTTP functions")
+			return errf("InvalidParameterValue.ProtocolType", "ProtocolType must be WS and is only valid for HTTP functions")
 		}
 		cfg.ProtocolType = "WS"
 		cfg.WSIdleTimeout = 15
 	}
 	if params != nil && params.WSParams != nil {
 		if cfg.ProtocolType != "WS" {
-			return errf("InvalidParameterValue", "ProtocolParams requires ProtocolType WS")
+			return errf("InvalidParameterValue.WebSocketsParams", "ProtocolParams requires ProtocolType WS")
 		}
 		if t := params.WSParams.IdleTimeOut; t != nil {
 			if *t < 1 || *t > 1800 {
-				return errf("InvalidParameterValue", "ProtocolParams.WSParams.IdleTimeOut must be between 1 and 1800; got %d", *t)
+				return errf("InvalidParameterValue.IdleTimeOut", "ProtocolParams.WSParams.IdleTimeOut must be between 1 and 1800; got %d", *t)
 			}
 			cfg.WSIdleTimeout = *t
 		}
 	}
-	if conc != nil {
-		if cfg.Type != typeHTTP {
-			return errf("InvalidParameterValue", "InstanceConcurrencyConfig is only valid for HTTP functions")
-		}
-		c := concurrencyConfig{DynamicEnabled: conc.DynamicEnabled, InstanceIsolationEnabled: conc.InstanceIsolationEnabled, Type: conc.Type, MaxConcurrency: 1}
-		for _, f := range []struct{ name, v string }{{"DynamicEnabled", c.DynamicEnabled}, {"InstanceIsolationEnabled", c.InstanceIsolationEnabled}} {
-			if f.v != "" && f.v != flagTrue && f.v != flagFalse {
-				return errf("InvalidParameterValue", "InstanceConcurrencyConfig.%s must be TRUE or FALSE", f.name)
-			}
-		}
-		if conc.MaxConcurrency != nil {
-			if *conc.MaxConcurrency < 1 || *conc.MaxConcurrency > 100 {
-				return errf("InvalidParameterValue", "InstanceConcurrencyConfig.MaxConcurrency must be between 1 and 100; got %d", *conc.MaxConcurrency)
-			}
-			c.MaxConcurrency = *conc.MaxConcurrency
-		}
-		cfg.Concurrency = &c
+	return applyConcurrency(cfg, conc)
+}
+
+const (
+	concurrencySession = "Session-Based"
+	concurrencyRequest = "Request-Based"
+	codeConcurrency    = "InvalidParameterValue.InstanceConcurrencyConfig"
+	maxConcurrencyCap  = 100
+	// Session limits as a public client of the API documents them (the SDK
+	// gives none): sessions per instance 1 to 100, lifetime 1 to 604800 s,
+	// idle time at most the lifetime. Unverified against the service.
+	maxSessionsPerInstance = 100
+	maxSessionTTL          = 604800
+)
+
+var sessionNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{4,39}$`)
+
+// applyConcurrency sets InstanceConcurrencyConfig. The object replaces the
+// stored setting as a whole: fields left out take their defaults
+// (DynamicEnabled and InstanceIsolationEnabled FALSE, MaxConcurrency 1), they
+// are not merged with the previous values. DynamicEnabled "" is the SDK's
+// documented "remove the multi-concurrency setting": the other fields are then
+// ignored and GetFunction returns InstanceConcurrencyConfig null; on create it
+// simply means no setting.
+//
+// Codes: the SDK's errors.go has DynamicEnabled, MaxConcurrency, NodeSpec and
+// FailedOperation.SessionName; every other broken rule answers
+// InvalidParameterValue.InstanceConcurrencyConfig.
+func applyConcurrency(cfg *fnConfig, conc *instanceConcurrencyIn) *apiError {
+	if conc == nil {
+		return nil
 	}
+	if conc.DynamicEnabled != nil && *conc.DynamicEnabled == "" {
+		cfg.Concurrency = nil
+		return nil
+	}
+	if cfg.Type != typeHTTP {
+		return errf(codeConcurrency, "InstanceConcurrencyConfig is only valid for HTTP functions")
+	}
+	c := concurrencyConfig{
+		DynamicEnabled: derefOr(conc.DynamicEnabled, flagFalse), InstanceIsolationEnabled: orDefault(conc.InstanceIsolationEnabled, flagFalse),
+		Type: conc.Type, MaxConcurrency: 1,
+	}
+	for _, f := range []struct{ name, code, v string }{
+		{"DynamicEnabled", "InvalidParameterValue.DynamicEnabled", c.DynamicEnabled},
+		{"InstanceIsolationEnabled", codeConcurrency, c.InstanceIsolationEnabled},
+	} {
+		if f.v != flagTrue && f.v != flagFalse {
+			return errf(f.code, "InstanceConcurrencyConfig.%s must be TRUE or FALSE; got %q", f.name, truncate(f.v, 16))
+		}
+	}
+	if c.Type != "" && c.Type != concurrencySession && c.Type != concurrencyRequest {
+		return errf(codeConcurrency, "InstanceConcurrencyConfig.Type must be Session-Based or Request-Based; got %q", truncate(c.Type, 32))
+	}
+	if conc.MaxConcurrency != nil {
+		if *conc.MaxConcurrency < 1 || *conc.MaxConcurrency > maxConcurrencyCap {
+			return errf("InvalidParameterValue.MaxConcurrency", "InstanceConcurrencyConfig.MaxConcurrency must be between 1 and 100; got %d", *conc.MaxConcurrency)
+		}
+		c.MaxConcurrency = *conc.MaxConcurrency
+	}
+	seen := map[string]bool{}
+	for i, n := range conc.MixNodeConfig {
+		switch {
+		case n.NodeSpec == "":
+			return errf("InvalidParameterValue.NodeSpec", "InstanceConcurrencyConfig.MixNodeConfig[%d].NodeSpec must not be empty", i)
+		case seen[n.NodeSpec]:
+			return errf("InvalidParameterValue.NodeSpec", "InstanceConcurrencyConfig.MixNodeConfig: NodeSpec %q appears more than once", truncate(n.NodeSpec, 64))
+		case n.Num == nil || *n.Num < 1 || *n.Num > maxConcurrencyCap:
+			return errf(codeConcurrency, "InstanceConcurrencyConfig.MixNodeConfig[%d].Num must be between 1 and 100", i)
+		}
+		seen[n.NodeSpec] = true
+		c.MixNodeConfig = append(c.MixNodeConfig, mixNode{NodeSpec: n.NodeSpec, Num: *n.Num})
+	}
+	if sc := conc.SessionConfig; sc != nil {
+		if c.Type != concurrencySession {
+			return errf(codeConcurrency, "InstanceConcurrencyConfig.SessionConfig requires Type Session-Based")
+		}
+		rec, aerr := checkSession(sc, c.InstanceIsolationEnabled == flagTrue)
+		if aerr != nil {
+			return aerr
+		}
+		c.SessionConfig = rec
+	}
+	cfg.Concurrency = &c
 	return nil
+}
+
+func checkSession(sc *sessionConfigIn, isolated bool) (*sessionConfig, *apiError) {
+	const p = "InstanceConcurrencyConfig.SessionConfig."
+	switch sc.SessionSource {
+	case "", "HEADER", "COOKIE", "QUERY_STRING":
+	default:
+		return nil, errf(codeConcurrency, p+"SessionSource must be HEADER, COOKIE or QUERY_STRING; got %q", truncate(sc.SessionSource, 32))
+	}
+	if sc.SessionName != "" && !sessionNameRE.MatchString(sc.SessionName) {
+		return nil, errf("FailedOperation.SessionName",
+			p+"SessionName must be 5 to 40 characters, start with a letter and contain only letters, digits, '_' and '-'; got %q", truncate(sc.SessionName, 64))
+	}
+	switch sc.IdleTimeoutStrategy {
+	case "":
+	case "FATAL", "PAUSE":
+		if !isolated {
+			return nil, errf(codeConcurrency, p+"IdleTimeoutStrategy requires InstanceIsolationEnabled TRUE")
+		}
+	default:
+		return nil, errf(codeConcurrency, p+"IdleTimeoutStrategy must be FATAL or PAUSE; got %q", truncate(sc.IdleTimeoutStrategy, 16))
+	}
+	rec := &sessionConfig{SessionSource: sc.SessionSource, SessionName: sc.SessionName, SessionPath: sc.SessionPath, IdleTimeoutStrategy: sc.IdleTimeoutStrategy}
+	for _, n := range []struct {
+		name     string
+		v        *int64
+		min, max int64
+		dst      *int64
+	}{
+		{"MaximumConcurrencySessionPerInstance", sc.MaximumConcurrencySessionPerInstance, 1, maxSessionsPerInstance, &rec.MaximumConcurrencySessionPerInstance},
+		{"MaximumTTLInSeconds", sc.MaximumTTLInSeconds, 1, maxSessionTTL, &rec.MaximumTTLInSeconds},
+		{"MaximumIdleTimeInSeconds", sc.MaximumIdleTimeInSeconds, 1, maxSessionTTL, &rec.MaximumIdleTimeInSeconds},
+	} {
+		if n.v == nil {
+			continue
+		}
+		if *n.v < n.min || *n.v > n.max {
+			return nil, errf(codeConcurrency, p+"%s must be between %d and %d; got %d", n.name, n.min, n.max, *n.v)
+		}
+		*n.dst = *n.v
+	}
+	if rec.MaximumTTLInSeconds > 0 && rec.MaximumIdleTimeInSeconds > rec.MaximumTTLInSeconds {
+		return nil, errf(codeConcurrency, p+"MaximumIdleTimeInSeconds (%d) must not exceed MaximumTTLInSeconds (%d)",
+			rec.MaximumIdleTimeInSeconds, rec.MaximumTTLInSeconds)
+	}
+	return rec, nil
 }
 
 // applyScalars checks and sets the scalar settings CreateFunction and

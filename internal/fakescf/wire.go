@@ -102,11 +102,30 @@ type protocolParamsIn struct {
 	WSParams *wsParamsIn
 }
 
+// instanceConcurrencyIn is the SDK's InstanceConcurrencyConfig. DynamicEnabled
+// is a pointer because an explicit "" is meaningful: it removes the setting.
 type instanceConcurrencyIn struct {
-	DynamicEnabled           string
+	DynamicEnabled           *string
 	MaxConcurrency           *int64
 	InstanceIsolationEnabled string
 	Type                     string
+	MixNodeConfig            []mixNodeIn
+	SessionConfig            *sessionConfigIn
+}
+
+type mixNodeIn struct {
+	NodeSpec string
+	Num      *int64
+}
+
+type sessionConfigIn struct {
+	SessionSource                        string
+	SessionName                          string
+	MaximumConcurrencySessionPerInstance *int64
+	MaximumTTLInSeconds                  *int64
+	MaximumIdleTimeInSeconds             *int64
+	SessionPath                          string
+	IdleTimeoutStrategy                  string
 }
 
 type intranetIn struct {

@@ -141,11 +141,30 @@ type protocolParamsOut struct {
 	WSParams *wsParamsOut
 }
 
+// instanceConcurrencyOut has MixNodeConfig [] when none was set and
+// SessionConfig null unless the function is session-based.
 type instanceConcurrencyOut struct {
 	DynamicEnabled           string
 	MaxConcurrency           int64
 	InstanceIsolationEnabled string
 	Type                     string
+	MixNodeConfig            []mixNodeOut
+	SessionConfig            *sessionConfigOut
+}
+
+type mixNodeOut struct {
+	NodeSpec string
+	Num      int64
+}
+
+type sessionConfigOut struct {
+	SessionSource                        string
+	SessionName                          string
+	MaximumConcurrencySessionPerInstance int64
+	MaximumTTLInSeconds                  int64
+	MaximumIdleTimeInSeconds             int64
+	SessionPath                          string
+	IdleTimeoutStrategy                  string
 }
 
 // getFunctionResponse carries every documented GetFunction field. Only

@@ -211,3 +211,32 @@ func derefOr[T any](p *T, def T) T {
 	}
 	return *p
 }
+
+// clearFeatureUnknowns is clearUnknowns for the values GetFunction reports
+// about the newer settings.
+func clearFeatureUnknowns(m *scfFunctionResourceModel) {
+	if m.ResolvedImageURI.IsUnknown() {
+		m.ResolvedImageURI = types.StringNull()
+	}
+	for _, l := range []struct {
+		list  *types.List
+		types map[string]attr.Type
+	}{{&m.CfsMounts, cfsMountAttrTypes}, {&m.StatusReasons, statusReasonAttrTypes}} {
+		if l.list.IsUnknown() {
+			*l.list = types.ListNull(types.ObjectType{AttrTypes: l.types})
+		}
+	}
+	if m.EipAddresses.IsUnknown() {
+		m.EipAddresses = types.ListNull(types.StringType)
+	}
+	if m.AccessInfo.IsUnknown() {
+		m.AccessInfo = types.ObjectNull(accessInfoAttrTypes)
+	}
+	if !m.IntranetConfig.IsNull() && !m.IntranetConfig.IsUnknown() {
+		attrs := m.IntranetConfig.Attributes()
+		if ips, ok := attrs["ip_addresses"]; ok && ips.IsUnknown() {
+			attrs["ip_addresses"] = types.ListNull(types.StringType)
+			m.IntranetConfig = types.ObjectValueMust(intranetConfigAttrTypes, attrs)
+		}
+	}
+}

@@ -103,8 +103,36 @@ func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateReq
 		// and tainting it would replace a good function.
 		fn = current
 	}
+	if plan.IgnoreSysLog.ValueBool() {
+		if fn = r.ignoreSysLog(ctx, namespace, name, &plan, resp); fn == nil {
+			return
+		}
+	}
 	r.finish(ctx, fn, digest, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// ignoreSysLog applies `ignore_sys_log` to a function just created, as
+// CreateFunction does not take it. When that fails the function is kept in
+// state without it, so the next plan shows what is left to do.
+func (r *scfFunctionResource) ignoreSysLog(ctx context.Context, namespace, name string, plan *scfFunctionResourceModel, resp *resource.CreateResponse) *scfapi.Function {
+	action := "turning off the system logs of function " + functionID(namespace, name)
+	err := r.whenSettled(ctx, namespace, name, func() error {
+		return r.client.UpdateFunctionConfiguration(ctx, &scfapi.UpdateFunctionConfigurationRequest{
+			FunctionName: ptr(name), Namespace: ptr(namespace), IgnoreSysLog: ptr(true),
+		})
+	})
+	var fn *scfapi.Function
+	if err == nil {
+		fn, err = r.client.WaitForActive(ctx, namespace, name)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryUpdate, action, err)
+		plan.IgnoreSysLog = types.BoolValue(false)
+		r.captureAfterFailure(ctx, namespace, name, plan, resp.State.Set, &resp.Diagnostics)
+		return nil
+	}
+	return fn
 }
 
 func (r *scfFunctionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -332,7 +360,7 @@ func (r *scfFunctionResource) captureAfterFailure(ctx context.Context, namespace
 // clearUnknowns replaces values that are still unknown with null, because
 // state cannot hold unknown values.
 func clearUnknowns(m *scfFunctionResourceModel) {
-	for _, s := range []*types.String{&m.Handler, &m.ClsLogsetID, &m.ClsTopicID, &m.FunctionID, &m.Status,
+	for _, s := range []*types.String{&m.Handler, &m.Runtime, &m.ClsLogsetID, &m.ClsTopicID, &m.FunctionID, &m.Status,
 		&m.StatusDesc, &m.CodeSHA256, &m.CreatedTime, &m.ModifiedTime} {
 		if s.IsUnknown() {
 			*s = types.StringNull()
@@ -341,6 +369,7 @@ func clearUnknowns(m *scfFunctionResourceModel) {
 	if m.CodeSize.IsUnknown() {
 		m.CodeSize = types.Int64Null()
 	}
+	clearFeatureUnknowns(m)
 }
 
 // codeUpload is an UpdateFunctionCode call and the digest it deploys ("" when

@@ -22,10 +22,20 @@ func TestStatePersistsAcrossRestart(t *testing.T) {
 	p["Namespace"] = "team"
 	p["Environment"] = map[string]any{"Variables": []map[string]any{{"Key": "A", "Value": "1"}}}
 	h1.ok("CreateFunction", p)
+	// The nested web settings and the update-only IgnoreSysLog survive too.
+	web := createParams(t, "web")
+	web["Namespace"], web["Type"] = "team", typeHTTP
+	web["InstanceConcurrencyConfig"] = session(func(cc, _ map[string]any) {
+		cc["MixNodeConfig"] = []map[string]any{{"NodeSpec": "gpu-t4", "Num": 2}}
+	})
+	h1.ok("CreateFunction", web)
+	clock.Advance(time.Minute)
+	h1.ok("UpdateFunctionConfiguration", map[string]any{"FunctionName": "web", "Namespace": "team", "IgnoreSysLog": true})
 	h1.ok("CreateFunction", createParams(t, "gone"))
 	clock.Advance(time.Minute)
 	h1.ok("DeleteFunction", map[string]any{"FunctionName": "gone"})
 	before := h1.get("team", "other")
+	webBefore := h1.get("team", "web")
 	// A function still Creating when the server stops.
 	h1.ok("CreateFunction", createParams(t, "pending"))
 	if err := h1.srv.Close(); err != nil {
@@ -58,6 +68,21 @@ func TestStatePersistsAcrossRestart(t *testing.T) {
 			}
 		}
 	}
+	webAfter := h2.get("team", "web")
+	for _, k := range []string{"InstanceConcurrencyConfig", "AccessInfo", "Type"} {
+		if !reflect.DeepEqual(webBefore[k], webAfter[k]) {
+			t.Errorf("web.%s: %v -> %v", k, webBefore[k], webAfter[k])
+		}
+	}
+	if webAfter["InstanceConcurrencyConfig"] == nil {
+		t.Error("web lost its InstanceConcurrencyConfig")
+	}
+	h2.srv.mu.Lock()
+	ignored := h2.srv.st.Functions[fnKey("team", "web")].Config.IgnoreSysLog
+	h2.srv.mu.Unlock()
+	if !ignored {
+		t.Error("IgnoreSysLog was not persisted")
+	}
 	if st := h2.status(defaultNamespace, "pending"); st != statusCreating {
 		t.Fatalf("pending = %s, want Creating", st)
 	}
@@ -66,6 +91,7 @@ func TestStatePersistsAcrossRestart(t *testing.T) {
 		t.Fatalf("pending after the delay = %s, want Active", st)
 	}
 	h2.ok("DeleteFunction", map[string]any{"FunctionName": "other", "Namespace": "team"})
+	h2.ok("DeleteFunction", map[string]any{"FunctionName": "web", "Namespace": "team"})
 	h2.ok("DeleteNamespace", map[string]any{"Namespace": "team"})
 }
 

@@ -30,7 +30,7 @@ func readExample(t *testing.T, name, zipPath string) string {
 }
 
 func TestAccExamples_resources(t *testing.T) {
-	for _, example := range []string{"resource.tf", "resource_cos.tf", "resource_vpc_cfs.tf", "resource_http.tf"} {
+	for _, example := range []string{"resource.tf", "resource_cos.tf", "resource_vpc_cfs.tf", "resource_http.tf", "resource_image.tf", "resource_websocket.tf"} {
 		t.Run(example, func(t *testing.T) {
 			env := newTestEnv(t, fakescf.Options{})
 			zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})

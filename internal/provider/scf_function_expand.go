@@ -39,6 +39,9 @@ func (r *scfFunctionResource) expandCreate(ctx context.Context, plan scfFunction
 		req.Role = &role
 	}
 	expandFeaturesCreate(ctx, plan, req, diags)
+	if req.Code != nil && req.Code.ImageConfig != nil {
+		req.Handler = nil // an image has no handler
+	}
 	return req, digest
 }
 
@@ -82,8 +85,8 @@ func (r *scfFunctionResource) expandCodeUpdate(ctx context.Context, plan, state 
 		return nil
 	}
 	req := &scfapi.UpdateFunctionCodeRequest{
-		FunctionName: stringPtr(state.Name),
-		Namespace:    stringPtr(state.Namespace),
+		FunctionName:      stringPtr(state.Name),
+		Namespace:         stringPtr(state.Namespace),
 		Handler:           stringPtr(plan.Handler),
 		CodeSource:        stringPtr(plan.CodeSource),
 		InstallDependency: apiFlag(plan.InstallDependency),

@@ -144,7 +144,7 @@ func flattenInstanceConcurrency(ctx context.Context, c *scfapi.InstanceConcurren
 	}
 	return objectValue(ctx, instanceConcurrencyAttrTypes, instanceConcurrencyModel{
 		DynamicEnabled:           boolUnlessDefault(was.DynamicEnabled, c.DynamicEnabled == apiTrue, false),
-		MaxConcurrency:           int64UnlessDefault(was.MaxConcurrency, int64(c.MaxConcurrency), 0), //nolint:gosec // at most 100
+		MaxConcurrency:           int64UnlessDefault(was.MaxConcurrency, int64(c.MaxConcurrency), defaultMaxConcurrency), //nolint:gosec // at most 100
 		InstanceIsolationEnabled: boolUnlessDefault(was.InstanceIsolationEnabled, c.InstanceIsolationEnabled == apiTrue, false),
 		Type:                     stringUnlessDefault(was.Type, c.Type, ""),
 		SessionConfig:            session,

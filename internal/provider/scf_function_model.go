@@ -40,13 +40,13 @@ type scfFunctionResourceModel struct {
 	Tags             types.Map      `tfsdk:"tags"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 	featuresModel
-	FunctionID       types.String   `tfsdk:"function_id"`
-	Status           types.String   `tfsdk:"status"`
-	StatusDesc       types.String   `tfsdk:"status_desc"`
-	CodeSize         types.Int64    `tfsdk:"code_size"`
-	CodeSHA256       types.String   `tfsdk:"code_sha256"`
-	CreatedTime      types.String   `tfsdk:"created_time"`
-	ModifiedTime     types.String   `tfsdk:"modified_time"`
+	FunctionID   types.String `tfsdk:"function_id"`
+	Status       types.String `tfsdk:"status"`
+	StatusDesc   types.String `tfsdk:"status_desc"`
+	CodeSize     types.Int64  `tfsdk:"code_size"`
+	CodeSHA256   types.String `tfsdk:"code_sha256"`
+	CreatedTime  types.String `tfsdk:"created_time"`
+	ModifiedTime types.String `tfsdk:"modified_time"`
 }
 
 // codeModel maps `code`.

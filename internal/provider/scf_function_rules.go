@@ -13,9 +13,9 @@ import (
 // featureConfig holds the configured values the rules of the newer settings
 // read. Unknown values pass every rule; they are checked once known.
 type featureConfig struct {
-	code, protocolParams, concurrency                 types.Object
-	runtime, handler, functionType, protocolType      types.String
-	asyncRun, trace, installDependency, dnsCache      types.Bool
+	code, protocolParams, concurrency            types.Object
+	runtime, handler, functionType, protocolType types.String
+	asyncRun, trace, installDependency, dnsCache types.Bool
 }
 
 // effectiveRuntime is the configured runtime or the one ModifyPlan plans

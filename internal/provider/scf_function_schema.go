@@ -86,7 +86,8 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "Entry point (`Handler`) in the form `file.function`, for example `index.main_handler`; " +
 					"each part starts and ends with a letter and the whole is 2 to 60 characters. `Java8` uses " +
 					"`package.Class::method`; Go runtimes use the executable's name. When unset the service picks its " +
-					"default for the runtime. Changes are applied in place with the code.",
+					"default for the runtime. An image function (`code.image_config`) has none. Changes are applied in " +
+					"place with the code.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 				Validators:    []validator.String{validators.Handler(path.MatchRoot("runtime"))},
 			},

@@ -23,11 +23,14 @@ const (
 	runtimeCustomImage   = "CustomImage"
 	defaultImagePort     = 9000
 	defaultWSIdleTimeout = 15
-	protocolWebSocket    = "WS"
-	imagePersonal        = "personal"
-	imageEnterprise      = "enterprise"
-	sessionBased         = "Session-Based"
-	requestBased         = "Request-Based"
+	// defaultMaxConcurrency is what the service reports when only other
+	// concurrency settings were given.
+	defaultMaxConcurrency = 1
+	protocolWebSocket     = "WS"
+	imagePersonal         = "personal"
+	imageEnterprise       = "enterprise"
+	sessionBased          = "Session-Based"
+	requestBased          = "Request-Based"
 )
 
 var sessionNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{4,39}$`)
@@ -200,9 +203,10 @@ func instanceConcurrencyAttribute() schema.SingleNestedAttribute {
 				MarkdownDescription: "Lets the service adjust the concurrency (`DynamicEnabled`). Unset means `false`: static concurrency.",
 			},
 			"max_concurrency": schema.Int64Attribute{
-				Optional:            true,
-				MarkdownDescription: "Maximum requests one instance serves at once (`MaxConcurrency`), `1` to `100`.",
-				Validators:          []validator.Int64{int64validator.Between(1, 100)},
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("Maximum requests one instance serves at once (`MaxConcurrency`), `1` to "+
+					"`100`. Unset means `%d`.", defaultMaxConcurrency),
+				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"instance_isolation_enabled": schema.BoolAttribute{
 				Optional:            true,

@@ -88,10 +88,10 @@ func flattenImageCode(ctx context.Context, img *scfapi.ImageConfig, prior types.
 	code.ImageConfig = objectValue(ctx, imageConfigAttrTypes, imageConfigModel{
 		ImageType:                types.StringValue(deref(img.ImageType)),
 		ImageURI:                 uri,
-		RegistryID:               stringUnlessDefault(was.RegistryID, deref(img.RegistryId), ""),
-		Command:                  stringUnlessDefault(was.Command, deref(img.Command), ""),
-		Args:                     stringUnlessDefault(was.Args, deref(img.Args), ""),
-		EntryPoint:               stringUnlessDefault(was.EntryPoint, deref(img.EntryPoint), ""),
+		RegistryID:               stringUnlessEmpty(was.RegistryID, deref(img.RegistryId)),
+		Command:                  stringUnlessEmpty(was.Command, deref(img.Command)),
+		Args:                     stringUnlessEmpty(was.Args, deref(img.Args)),
+		EntryPoint:               stringUnlessEmpty(was.EntryPoint, deref(img.EntryPoint)),
 		ContainerImageAccelerate: boolUnlessDefault(was.ContainerImageAccelerate, img.ContainerImageAccelerate != nil && *img.ContainerImageAccelerate, false),
 		ImagePort:                int64UnlessDefault(was.ImagePort, derefOr(img.ImagePort, defaultImagePort), defaultImagePort),
 	}, diags)
@@ -138,15 +138,15 @@ func flattenInstanceConcurrency(ctx context.Context, c *scfapi.InstanceConcurren
 			MaximumConcurrencySessionPerInstance: int64UnlessDefault(wasSession.MaximumConcurrencySessionPerInstance, int64(s.MaximumConcurrencySessionPerInstance), 0), //nolint:gosec // small
 			MaximumTTLInSeconds:                  int64UnlessDefault(wasSession.MaximumTTLInSeconds, int64(s.MaximumTTLInSeconds), 0),                                   //nolint:gosec // small
 			MaximumIdleTimeInSeconds:             int64UnlessDefault(wasSession.MaximumIdleTimeInSeconds, int64(s.MaximumIdleTimeInSeconds), 0),                         //nolint:gosec // small
-			SessionPath:                          stringUnlessDefault(wasSession.SessionPath, s.SessionPath, ""),
-			IdleTimeoutStrategy:                  stringUnlessDefault(wasSession.IdleTimeoutStrategy, s.IdleTimeoutStrategy, ""),
+			SessionPath:                          stringUnlessEmpty(wasSession.SessionPath, s.SessionPath),
+			IdleTimeoutStrategy:                  stringUnlessEmpty(wasSession.IdleTimeoutStrategy, s.IdleTimeoutStrategy),
 		}, diags)
 	}
 	return objectValue(ctx, instanceConcurrencyAttrTypes, instanceConcurrencyModel{
 		DynamicEnabled:           boolUnlessDefault(was.DynamicEnabled, c.DynamicEnabled == apiTrue, false),
 		MaxConcurrency:           int64UnlessDefault(was.MaxConcurrency, int64(c.MaxConcurrency), defaultMaxConcurrency), //nolint:gosec // at most 100
 		InstanceIsolationEnabled: boolUnlessDefault(was.InstanceIsolationEnabled, c.InstanceIsolationEnabled == apiTrue, false),
-		Type:                     stringUnlessDefault(was.Type, c.Type, ""),
+		Type:                     stringUnlessEmpty(was.Type, c.Type),
 		SessionConfig:            session,
 	}, diags)
 }
@@ -167,8 +167,8 @@ func flattenIntranet(ctx context.Context, in *scfapi.IntranetConfigOut, prior ty
 
 // The *UnlessDefault helpers read a setting as null when the model had it
 // null and the service reports its default: an unset attribute plans cleanly.
-func stringUnlessDefault(was types.String, v, def string) types.String {
-	if was.IsNull() && v == def {
+func stringUnlessEmpty(was types.String, v string) types.String {
+	if was.IsNull() && v == "" {
 		return types.StringNull()
 	}
 	return types.StringValue(v)

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 type memorySizeValidator struct{}
@@ -133,6 +134,18 @@ func (v handlerValidator) ValidateString(ctx context.Context, req validator.Stri
 // when validation must be skipped because a runtime is not known yet.
 func (v handlerValidator) runtimes(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) ([]string, bool) {
 	expr := req.PathExpression.Merge(v.runtime)
+	if rt, ok := rootString(req.Config.Raw, expr); ok {
+		// A top-level runtime is read straight from the configuration:
+		// PathMatches walks the schema, and this runs for every function.
+		if !rt.IsKnown() {
+			return nil, false
+		}
+		var s string
+		if !rt.IsNull() && rt.As(&s) != nil {
+			return nil, false
+		}
+		return []string{s}, true // null gives "", the default runtime
+	}
 	paths, diags := req.Config.PathMatches(ctx, expr)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
@@ -157,4 +170,27 @@ func (v handlerValidator) runtimes(ctx context.Context, req validator.StringRequ
 		out = append(out, rt.ValueString()) // null gives "", the default runtime
 	}
 	return out, true
+}
+
+// rootString returns the value of a top-level string attribute named by an
+// expression such as path.MatchRoot("runtime"); ok is false for any other
+// expression or value.
+func rootString(raw tftypes.Value, expr path.Expression) (tftypes.Value, bool) {
+	steps := expr.Resolve().Steps()
+	if len(steps) != 1 {
+		return tftypes.Value{}, false
+	}
+	name, ok := steps[0].(path.ExpressionStepAttributeNameExact)
+	if !ok {
+		return tftypes.Value{}, false
+	}
+	var values map[string]tftypes.Value
+	if !raw.IsKnown() || raw.IsNull() || raw.As(&values) != nil {
+		return tftypes.Value{}, false
+	}
+	v, found := values[string(name)]
+	if !found || !v.Type().Is(tftypes.String) {
+		return tftypes.Value{}, false
+	}
+	return v, true
 }

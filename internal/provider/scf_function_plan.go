@@ -250,6 +250,9 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() || creating {
 		return
 	}
+	if onlyMarkedUnknown(resp.Plan.Raw, req.State.Raw, req.Config.Raw) {
+		resp.Plan.Raw = req.State.Raw.Copy()
+	}
 
 	// A digest change alone is still an update, and an update moves these.
 	if !resp.Plan.Raw.Equal(req.State.Raw) {

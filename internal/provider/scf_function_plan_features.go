@@ -8,16 +8,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // planRuntime plans the runtime: the configured one, or the default for the
 // kind of code (CustomImage for an image); an image function gets an empty
 // handler. A changed runtime replaces the function, which this plans too
-// because the default is not static.
+// because the default is not static. An unset init_timeout gets the
+// service's default for the runtime, which is not static either.
 func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, planCode types.Object, creating bool) {
 	var configured, configuredHandler, current types.String
+	var configuredInitTimeout types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runtime"), &configured)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("handler"), &configuredHandler)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("init_timeout"), &configuredInitTimeout)...)
 	if !creating {
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("runtime"), &current)...)
 	}
@@ -44,6 +48,17 @@ func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("runtime"), planned)...)
 	if known(image) && configuredHandler.IsNull() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("handler"), types.StringValue(""))...)
+	}
+	// The service gives an image function 90 s to start and other functions
+	// 65 s. A static default of 65 would differ from every image function
+	// made elsewhere, and the framework would then plan the whole function
+	// as changing even where this corrects init_timeout.
+	if configuredInitTimeout.IsNull() && !planned.IsUnknown() {
+		initTimeout := types.Int64Value(defaultInitTimeout)
+		if planned.ValueString() == runtimeCustomImage {
+			initTimeout = types.Int64Value(defaultImageInitTimeout)
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("init_timeout"), initTimeout)...)
 	}
 	if !creating && !planned.Equal(current) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("runtime"))
@@ -112,4 +127,40 @@ func attrAt(ctx context.Context, get func(context.Context, path.Path, any) diag.
 		return nil
 	}
 	return v
+}
+
+// onlyMarkedUnknown reports whether a plan differs from the prior state only
+// in values the framework marked unknown: computed values left out of the
+// configuration, which it marks whenever the configuration differs from the
+// state. When that difference was only the configured form of what the
+// service holds (a tag for the digest it resolved), which ModifyPlan has
+// planned as the state's value, nothing changes and the state is the plan.
+// A value the configuration leaves unknown is a change, so it is not one.
+func onlyMarkedUnknown(plan, state, config tftypes.Value) bool {
+	if plan.Equal(state) {
+		return true
+	}
+	if !plan.IsKnown() {
+		return config.IsNull() && state.IsKnown()
+	}
+	if plan.IsNull() || state.IsNull() || !plan.Type().Is(tftypes.Object{}) {
+		return false
+	}
+	var planned, prior, configured map[string]tftypes.Value
+	if plan.As(&planned) != nil || state.As(&prior) != nil {
+		return false
+	}
+	if !config.IsNull() && (!config.IsKnown() || config.As(&configured) != nil) {
+		return false
+	}
+	for name, p := range planned {
+		c, ok := configured[name]
+		if !ok {
+			c = tftypes.NewValue(p.Type(), nil)
+		}
+		if !onlyMarkedUnknown(p, prior[name], c) {
+			return false
+		}
+	}
+	return true
 }

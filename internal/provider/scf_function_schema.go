@@ -118,9 +118,10 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"init_timeout": schema.Int64Attribute{
 				Optional: true,
 				Computed: true,
-				Default:  int64default.StaticInt64(defaultInitTimeout),
+				// No static default: ModifyPlan plans the one of the runtime.
 				MarkdownDescription: fmt.Sprintf("Maximum time in seconds for the function's initialization "+
-					"(`InitTimeout`), `1` to `300`. Defaults to `%d`. Changes are applied in place.", defaultInitTimeout),
+					"(`InitTimeout`), `1` to `300`. Defaults to `%d`, or `%d` for an image function (`code.image_config`). "+
+					"Changes are applied in place.", defaultInitTimeout, defaultImageInitTimeout),
 				Validators: []validator.Int64{int64validator.Between(1, 300)},
 			},
 			// No static default and no RequiresReplace modifier: the default

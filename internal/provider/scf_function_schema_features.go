@@ -20,9 +20,12 @@ import (
 // IPs, and what GetFunction reports about them.
 
 const (
-	runtimeCustomImage   = "CustomImage"
-	defaultImagePort     = 9000
-	defaultWSIdleTimeout = 15
+	runtimeCustomImage = "CustomImage"
+	defaultImagePort   = 9000
+	// defaultImageInitTimeout is the service's init_timeout of an image
+	// function; code packages get defaultInitTimeout.
+	defaultImageInitTimeout = 90
+	defaultWSIdleTimeout    = 15
 	// defaultMaxConcurrency is what the service reports when only other
 	// concurrency settings were given.
 	defaultMaxConcurrency = 1

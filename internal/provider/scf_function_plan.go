@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -33,24 +33,23 @@ var codeSources = []codeSource{
 // ValidateConfig checks the rules that span several attributes. Values that
 // are unknown at plan time are left alone; they are checked when known.
 //
-// It reads the few attributes it needs one by one: converting the whole
-// configuration into the model costs more than all of these checks, and
-// Terraform validates every resource of every plan.
+// It decodes the top-level attributes once and converts only those it
+// needs: converting the whole configuration into the model, or reading each
+// with GetAttribute, costs more than all of these checks, and Terraform
+// validates every resource of every plan.
 func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var code, publicNet, vpc types.Object
-	var codeSource, runtime, handler, logset, topic types.String
-	var f featureConfig
-	for name, target := range map[string]any{
-		"code": &code, "code_source": &codeSource, "runtime": &runtime, "handler": &handler,
-		"public_net_config": &publicNet, "vpc_config": &vpc, "cls_logset_id": &logset, "cls_topic_id": &topic,
-		"type": &f.functionType, "async_run_enable": &f.asyncRun, "trace_enable": &f.trace,
-		"install_dependency": &f.installDependency, "dns_cache": &f.dnsCache, "protocol_type": &f.protocolType,
-		"protocol_params": &f.protocolParams, "instance_concurrency_config": &f.concurrency,
-	} {
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), target)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
+	config := rootsOf(req.Config.Raw)
+	code := config.object(ctx, "code", codeAttrTypes)
+	publicNet := config.object(ctx, "public_net_config", publicNetAttrTypes)
+	vpc := config.object(ctx, "vpc_config", vpcConfigAttrTypes)
+	codeSource, runtime, handler := config.str(ctx, "code_source"), config.str(ctx, "runtime"), config.str(ctx, "handler")
+	logset, topic := config.str(ctx, "cls_logset_id"), config.str(ctx, "cls_topic_id")
+	f := featureConfig{
+		functionType: config.str(ctx, "type"), asyncRun: config.boolean(ctx, "async_run_enable"),
+		trace: config.boolean(ctx, "trace_enable"), installDependency: config.boolean(ctx, "install_dependency"),
+		dnsCache: config.boolean(ctx, "dns_cache"), protocolType: config.str(ctx, "protocol_type"),
+		protocolParams: config.object(ctx, "protocol_params", protocolParamsAttrTypes),
+		concurrency:    config.object(ctx, "instance_concurrency_config", instanceConcurrencyAttrTypes),
 	}
 
 	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
@@ -182,18 +181,16 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var planCode, stateCode types.Object
-	var stateDigest types.String
-	var stateSize types.Int64
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("code"), &planCode)...)
+	planned, prior := rootsOf(req.Plan.Raw), rootsOf(req.State.Raw)
+	planCode := planned.object(ctx, "code", codeAttrTypes)
 	creating := req.State.Raw.IsNull()
+	stateCode, stateDigest, stateSize := types.ObjectNull(codeAttrTypes), types.StringNull(), types.Int64Null()
 	if !creating {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code"), &stateCode)...)
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code_sha256"), &stateDigest)...)
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("code_size"), &stateSize)...)
+		stateCode, stateDigest, stateSize = prior.object(ctx, "code", codeAttrTypes), prior.str(ctx, "code_sha256"), prior.int64(ctx, "code_size")
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	handlerChanges := func() bool {
+		h := planned.str(ctx, "handler")
+		return !h.IsUnknown() && !h.Equal(prior.str(ctx, "handler"))
 	}
 	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
 	if creating && planCode.IsNull() {
@@ -203,7 +200,7 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 
-	if !creating && planCode.IsNull() && handlerChanges(ctx, req, &resp.Diagnostics) {
+	if !creating && planCode.IsNull() && handlerChanges() {
 		report(validators.Violation{Summary: "Missing Function Code", Path: path.Root("handler"),
 			Problem: "it changes, but `code` is not set",
 			Rule: "the handler changes together with the code (UpdateFunctionCode), so `code` must be set to change " +
@@ -211,12 +208,14 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 
-	planRuntime(ctx, req, resp, planCode, creating)
+	// Planned top-level values, set in one pass at the end: each
+	// SetAttribute would rebuild the whole plan.
+	sets := map[string]attr.Value{}
+	planRuntime(ctx, rootsOf(req.Config.Raw), prior, planCode, creating, sets, resp)
 	if !creating {
-		planCode = planImageURI(ctx, resp, planCode, stateCode)
-	}
-	if resp.Diagnostics.HasError() {
-		return
+		if code, changed := planImageURI(planCode, stateCode); changed {
+			planCode, sets["code"] = code, code
+		}
 	}
 
 	// The digest the plan shows: the state's (unchanged code), unknown (the
@@ -240,13 +239,15 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		} else {
 			digest, size = types.StringValue(info.SHA256), types.Int64Value(info.Size)
 		}
-	case creating || !planCode.Equal(stateCode) || handlerChanges(ctx, req, &resp.Diagnostics):
+	case creating || !planCode.Equal(stateCode) || handlerChanges():
 		// the service computes the digest of COS, demo and Git code
 	default:
 		keepDigest()
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("code_sha256"), digest)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("code_size"), size)...)
+	sets["code_sha256"], sets["code_size"] = digest, size
+	if err := setRoots(ctx, &resp.Plan.Raw, sets); err != nil {
+		resp.Diagnostics.AddError("Error modifying plan", "Could not set planned values; please report this provider bug: "+err.Error())
+	}
 	if resp.Diagnostics.HasError() || creating {
 		return
 	}
@@ -262,15 +263,6 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status_reasons"), types.ListUnknown(types.ObjectType{AttrTypes: statusReasonAttrTypes}))...)
 		keepReported(ctx, req, resp, !digest.Equal(stateDigest))
 	}
-}
-
-// handlerChanges reports whether the plan changes a known handler, which
-// redeploys the code.
-func handlerChanges(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) bool {
-	var planned, current types.String
-	diags.Append(req.Plan.GetAttribute(ctx, path.Root("handler"), &planned)...)
-	diags.Append(req.State.GetAttribute(ctx, path.Root("handler"), &current)...)
-	return !planned.IsUnknown() && !planned.Equal(current)
 }
 
 // known reports whether an object holds a value.

@@ -16,18 +16,9 @@ import (
 // handler. A changed runtime replaces the function, which this plans too
 // because the default is not static. An unset init_timeout gets the
 // service's default for the runtime, which is not static either.
-func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, planCode types.Object, creating bool) {
-	var configured, configuredHandler, current types.String
-	var configuredInitTimeout types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runtime"), &configured)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("handler"), &configuredHandler)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("init_timeout"), &configuredInitTimeout)...)
-	if !creating {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("runtime"), &current)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func planRuntime(ctx context.Context, config, prior rootValues, planCode types.Object, creating bool, sets map[string]attr.Value, resp *resource.ModifyPlanResponse) {
+	configured, configuredHandler := config.str(ctx, "runtime"), config.str(ctx, "handler")
+	configuredInitTimeout, current := config.int64(ctx, "init_timeout"), prior.str(ctx, "runtime")
 	image := objectAttr(planCode, "image_config")
 	planned := configured
 	if configured.IsNull() {
@@ -45,9 +36,9 @@ func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 			planned = types.StringValue(defaultRuntime)
 		}
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("runtime"), planned)...)
+	sets["runtime"] = planned
 	if known(image) && configuredHandler.IsNull() {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("handler"), types.StringValue(""))...)
+		sets["handler"] = types.StringValue("")
 	}
 	// The service gives an image function 90 s to start and other functions
 	// 65 s. A static default of 65 would differ from every image function
@@ -58,28 +49,29 @@ func planRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *reso
 		if planned.ValueString() == runtimeCustomImage {
 			initTimeout = types.Int64Value(defaultImageInitTimeout)
 		}
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("init_timeout"), initTimeout)...)
+		sets["init_timeout"] = initTimeout
 	}
 	if !creating && !planned.Equal(current) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("runtime"))
 	}
 }
 
-// planImageURI keeps the service's image reference in the plan when the
-// configured one names the same image, as after an import: the service adds
-// the digest it resolved, which is not a change. It returns the planned code.
-func planImageURI(ctx context.Context, resp *resource.ModifyPlanResponse, planCode, stateCode types.Object) types.Object {
-	planned := stringAttr(objectAttr(planCode, "image_config"), "image_uri")
+// planImageURI keeps the service's image reference in the planned code when
+// the configured one names the same image, as after an import: the service
+// adds the digest it resolved, which is not a change.
+func planImageURI(planCode, stateCode types.Object) (types.Object, bool) {
+	image := objectAttr(planCode, "image_config")
+	planned := stringAttr(image, "image_uri")
 	current := stringAttr(objectAttr(stateCode, "image_config"), "image_uri")
 	if planned.IsNull() || planned.IsUnknown() || current.IsNull() || planned.Equal(current) ||
 		!sameImage(planned.ValueString(), current.ValueString()) {
-		return planCode
+		return planCode, false
 	}
-	at := path.Root("code").AtName("image_config").AtName("image_uri")
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, at, current)...)
-	var code types.Object
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("code"), &code)...)
-	return code
+	imageAttrs := image.Attributes()
+	imageAttrs["image_uri"] = current
+	codeAttrs := planCode.Attributes()
+	codeAttrs["image_config"] = types.ObjectValueMust(imageConfigAttrTypes, imageAttrs)
+	return types.ObjectValueMust(codeAttrTypes, codeAttrs), true
 }
 
 // keepReported plans the values the service reports about settings that do

@@ -95,6 +95,8 @@ var apiErrorHints = map[string]apiErrorHint{
 	"InvalidParameterValue.WebSocketsParams":          {attribute: path.Root("protocol_params"), advice: "WebSocket settings need `protocol_type = \"WS\"` on an HTTP function."},
 	"InvalidParameterValue.InstanceConcurrencyConfig": {attribute: path.Root("instance_concurrency_config"), advice: "Concurrency per instance is for HTTP functions; check its settings against their documented values."},
 	"InvalidParameterValue.MaxConcurrency":            {attribute: path.Root("instance_concurrency_config").AtName("max_concurrency"), advice: "Use 1 to 100."},
+	"InvalidParameterValue.DynamicEnabled":            {attribute: path.Root("instance_concurrency_config").AtName("dynamic_enabled"), advice: "Dynamic concurrency is on or off."},
+	"FailedOperation.SessionName":                     {attribute: path.Root("instance_concurrency_config").AtName("session_config"), advice: "Use a session name of 5 to 40 letters, digits, `_` and `-`, starting with a letter."},
 	"LimitExceeded.IntraIp":                           {attribute: path.Root("intranet_config"), advice: "The account has no fixed intranet IP left; set `ip_fixed = \"DISABLE\"` or ask Tencent Cloud for a higher quota."},
 	"LimitExceeded.Eip":                               {attribute: path.Root("public_net_config").AtName("eip_config"), advice: "The account has no fixed public IP left; disable `eip_config` or ask Tencent Cloud for a higher quota."},
 	"LimitExceeded.Function":                          {advice: "The account has reached its function quota. Delete unused functions or ask for a higher quota with a ticket."},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"reflect"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -112,11 +114,9 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 				}
 				var resp defaults.StringResponse
 				a.Default.DefaultString(ctx, defaults.StringRequest{Path: path.Root(name)}, &resp)
-				v, err := resp.PlanValue.ToTerraformValue(ctx)
-				if err != nil || resp.Diagnostics.HasError() {
+				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
 					return nil
 				}
-				def, hasDefault = v, true
 			}
 		case schema.Int64Attribute:
 			modifiers = anySlice(a.PlanModifiers)
@@ -126,11 +126,9 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 				}
 				var resp defaults.Int64Response
 				a.Default.DefaultInt64(ctx, defaults.Int64Request{Path: path.Root(name)}, &resp)
-				v, err := resp.PlanValue.ToTerraformValue(ctx)
-				if err != nil || resp.Diagnostics.HasError() {
+				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
 					return nil
 				}
-				def, hasDefault = v, true
 			}
 		case schema.BoolAttribute:
 			modifiers = anySlice(a.PlanModifiers)
@@ -140,11 +138,9 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 				}
 				var resp defaults.BoolResponse
 				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: path.Root(name)}, &resp)
-				v, err := resp.PlanValue.ToTerraformValue(ctx)
-				if err != nil || resp.Diagnostics.HasError() {
+				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
 					return nil
 				}
-				def, hasDefault = v, true
 			}
 		case schema.MapAttribute:
 			if a.Default != nil {
@@ -224,6 +220,12 @@ func plainNested(attrs map[string]schema.Attribute) (plain, computed bool) {
 		computed = computed || inner
 	}
 	return true, computed
+}
+
+// terraformValue converts a default's value; ok is false when it cannot.
+func terraformValue(ctx context.Context, v attr.Value, diags diag.Diagnostics) (tftypes.Value, bool) {
+	tv, err := v.ToTerraformValue(ctx)
+	return tv, err == nil && !diags.HasError()
 }
 
 func anySlice[T any](s []T) []any {

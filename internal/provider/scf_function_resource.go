@@ -366,8 +366,10 @@ func clearUnknowns(m *scfFunctionResourceModel) {
 			*s = types.StringNull()
 		}
 	}
-	if m.CodeSize.IsUnknown() {
-		m.CodeSize = types.Int64Null()
+	for _, n := range []*types.Int64{&m.CodeSize, &m.InitTimeout} {
+		if n.IsUnknown() {
+			*n = types.Int64Null()
+		}
 	}
 	clearFeatureUnknowns(m)
 }

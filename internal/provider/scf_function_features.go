@@ -17,39 +17,12 @@ const (
 	apiFalse = "FALSE"
 )
 
-// apiFlag turns a bool into the API's "TRUE"/"FALSE"; nil for null or unknown.
-func apiFlag(b types.Bool) *string {
-	if b.IsNull() || b.IsUnknown() {
-		return nil
-	}
-	if b.ValueBool() {
-		return ptr(apiTrue)
-	}
-	return ptr(apiFalse)
-}
-
 // trueFlag is apiFlag for create, which only sends the flags turned on.
 func trueFlag(b types.Bool) *string {
 	if b.ValueBool() {
 		return ptr(apiTrue)
 	}
 	return nil
-}
-
-func boolPtr(b types.Bool) *bool {
-	if b.IsNull() || b.IsUnknown() {
-		return nil
-	}
-	v := b.ValueBool()
-	return &v
-}
-
-func uint64Ptr(v types.Int64) *uint64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := uint64(v.ValueInt64()) //nolint:gosec // validators keep it positive
-	return &n
 }
 
 // expandFeaturesCreate adds the newer CreateFunction parameters to req.

@@ -165,53 +165,6 @@ func flattenIntranet(ctx context.Context, in *scfapi.IntranetConfigOut, prior ty
 	}, diags)
 }
 
-// The *UnlessDefault helpers read a setting as null when the model had it
-// null and the service reports its default: an unset attribute plans cleanly.
-func stringUnlessEmpty(was types.String, v string) types.String {
-	if was.IsNull() && v == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(v)
-}
-
-func boolUnlessDefault(was types.Bool, v, def bool) types.Bool {
-	if was.IsNull() && v == def {
-		return types.BoolNull()
-	}
-	return types.BoolValue(v)
-}
-
-func int64UnlessDefault(was types.Int64, v, def int64) types.Int64 {
-	if was.IsNull() && v == def {
-		return types.Int64Null()
-	}
-	return types.Int64Value(v)
-}
-
-func stringList(ctx context.Context, values []string, diags *diag.Diagnostics) types.List {
-	if values == nil {
-		values = []string{}
-	}
-	l, d := types.ListValueFrom(ctx, types.StringType, values)
-	diags.Append(d...)
-	return l
-}
-
-func listValue[T any](ctx context.Context, attrTypes map[string]attr.Type, elems []T, diags *diag.Diagnostics) types.List {
-	l, d := types.ListValueFrom(ctx, types.ObjectType{AttrTypes: attrTypes}, elems)
-	diags.Append(d...)
-	return l
-}
-
-func deref(s *string) string { return derefOr(s, "") }
-
-func derefOr[T any](p *T, def T) T {
-	if p == nil {
-		return def
-	}
-	return *p
-}
-
 // clearFeatureUnknowns is clearUnknowns for the values GetFunction reports
 // about the newer settings.
 func clearFeatureUnknowns(m *scfFunctionResourceModel) {

@@ -3,13 +3,11 @@ package provider
 import (
 	"context"
 	"sort"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
@@ -129,35 +127,6 @@ var (
 	}
 )
 
-// objectAs converts a known, non-null object into its model; ok is false
-// for null or unknown objects so callers treat them as "not configured".
-func objectAs[T any](ctx context.Context, obj types.Object, diags *diag.Diagnostics) (model T, ok bool) {
-	if obj.IsNull() || obj.IsUnknown() {
-		return model, false
-	}
-	diags.Append(obj.As(ctx, &model, basetypes.ObjectAsOptions{})...)
-	return model, !diags.HasError()
-}
-
-// stringPtr returns nil for null or unknown values, so they are not sent.
-func stringPtr(v types.String) *string {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	s := v.ValueString()
-	return &s
-}
-
-func int64Ptr(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := v.ValueInt64()
-	return &n
-}
-
-func ptr[T any](v T) *T { return &v }
-
 // expandEnvironment turns the map into API variables, sorted by name so that
 // requests are deterministic. A nil or empty map yields the clearing sentinel
 // when clear is true: the API ignores an empty list.
@@ -275,14 +244,6 @@ func expandTags(ctx context.Context, m types.Map, diags *diag.Diagnostics) []*sc
 	return out
 }
 
-func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
-	out := map[string]string{}
-	if !m.IsNull() && !m.IsUnknown() {
-		diags.Append(m.ElementsAs(ctx, &out, false)...)
-	}
-	return out
-}
-
 // flattenFunction writes what the service reports into model. Attributes the
 // API cannot return (code, code_source, timeouts) are left as they are, and
 // empty collections keep the shape the model already had (null or empty), so
@@ -378,15 +339,6 @@ func flattenPublicNetConfig(ctx context.Context, pn *scfapi.PublicNetConfigOut, 
 	return objectValue(ctx, publicNetAttrTypes, publicNetConfigModel{PublicNetStatus: types.StringValue(status), EipConfig: eip}, diags)
 }
 
-func flattenStringMap(ctx context.Context, values map[string]string, prior types.Map, diags *diag.Diagnostics) types.Map {
-	if len(values) == 0 && (prior.IsNull() || prior.IsUnknown()) {
-		return types.MapNull(types.StringType)
-	}
-	m, d := types.MapValueFrom(ctx, types.StringType, values)
-	diags.Append(d...)
-	return m
-}
-
 func flattenLayers(ctx context.Context, layers []scfapi.LayerVersionInfo, prior types.List, diags *diag.Diagnostics) types.List {
 	elemType := types.ObjectType{AttrTypes: layerAttrTypes}
 	if len(layers) == 0 && (prior.IsNull() || prior.IsUnknown()) {
@@ -400,28 +352,3 @@ func flattenLayers(ctx context.Context, layers []scfapi.LayerVersionInfo, prior 
 	diags.Append(d...)
 	return list
 }
-
-func objectValue(ctx context.Context, attrTypes map[string]attr.Type, model any, diags *diag.Diagnostics) types.Object {
-	obj, d := types.ObjectValueFrom(ctx, attrTypes, model)
-	diags.Append(d...)
-	return obj
-}
-
-func emptyAsNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// serviceTimeRFC3339 converts the service's "2006-01-02 15:04:05" China
-// Standard Time stamps into RFC 3339; unparsable values are kept verbatim.
-func serviceTimeRFC3339(s string) string {
-	t, err := time.ParseInLocation(time.DateTime, s, chinaStandardTime)
-	if err != nil {
-		return s
-	}
-	return t.Format(time.RFC3339)
-}
-
-var chinaStandardTime = time.FixedZone("CST", 8*60*60)

@@ -265,27 +265,6 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 }
 
-// known reports whether an object holds a value.
-func known(obj types.Object) bool { return !obj.IsNull() && !obj.IsUnknown() }
-
-// stringAttr returns a string attribute of an object; null when the object
-// has no value or no such string attribute. Together with objectAttr and
-// codeFromObject it reads nested values without the framework's reflection.
-func stringAttr(obj types.Object, name string) types.String {
-	if v, ok := obj.Attributes()[name].(types.String); ok {
-		return v
-	}
-	return types.StringNull()
-}
-
-// objectAttr returns an object attribute of an object, or a null object.
-func objectAttr(obj types.Object, name string) types.Object {
-	if v, ok := obj.Attributes()[name].(types.Object); ok {
-		return v
-	}
-	return types.ObjectNull(nil)
-}
-
 // codeFromObject reads `code` into its model.
 func codeFromObject(obj types.Object) codeModel {
 	s := func(name string) types.String { return stringAttr(obj, name) }

@@ -1,0 +1,28 @@
+// Package provider is the Terraform provider: the provider itself and every
+// object it manages, on terraform-plugin-framework.
+//
+// Layout. Each object keeps its own group of files, named after its type,
+// with its tests beside them; nothing of one object lives in another's files:
+//
+//   - scf_function_*.go: the function resource. schema, model (and
+//     *_features.go for the settings beyond the 2020 API document), expand
+//     (to the API), flatten (from it), plan and rules (plan-time checks),
+//     resource (CRUD and import).
+//   - scf_namespace_*.go, scf_layer_version_*.go: the other resources.
+//   - <type>_data_source.go: the data sources, one file each.
+//
+// Shared by every object, once:
+//
+//   - diagnostics.go: the vocabulary of errors (summaries, API error hints,
+//     addAPIError); plan-time rules use validators.Violation, in the
+//     validators package with the attribute validators.
+//   - import_id.go: import IDs and the `<namespace>/<name>` form.
+//   - values.go, values_root.go: conversions between framework values and
+//     the API's, and reading top-level values without the framework's
+//     per-attribute lookups.
+//   - plan_fast.go, validate_fast.go, server.go: the fast planning and
+//     validation paths the provider server uses for scf_function.
+//
+// The API client (internal/scfapi) knows nothing of Terraform, and the fake
+// server (internal/fakescf) neither of them.
+package provider

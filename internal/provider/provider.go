@@ -266,6 +266,7 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewSCFFunctionDataSource,
+		NewSCFFunctionsDataSource,
 	}
 }
 

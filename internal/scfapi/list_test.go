@@ -44,7 +44,8 @@ func TestListAllFunctionsMatchingSendsTheQueryOnEveryPage(t *testing.T) {
 	var offsets []float64
 	for _, cl := range f.Calls("ListFunctions") {
 		body := cl.JSON(t)
-		offsets = append(offsets, body["Offset"].(float64))
+		offset, _ := body["Offset"].(float64)
+		offsets = append(offsets, offset)
 		filters, _ := json.Marshal(body["Filters"])
 		if body["Limit"] != float64(3) || body["Namespace"] != "team" || body["SearchKey"] != "fn" ||
 			body["Orderby"] != "FunctionName" || body["Order"] != "ASC" ||

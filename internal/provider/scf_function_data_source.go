@@ -198,7 +198,7 @@ func (d *scfFunctionDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	values, err := readOnlyValues(ctx, state.Raw, resp.State.Schema.Type().TerraformType(ctx))
+	values, err := readOnlyValues(state.Raw, resp.State.Schema.Type().TerraformType(ctx))
 	if err != nil {
 		resp.Diagnostics.AddError(summaryRead, fmt.Sprintf("Converting function %s for the data source: %s. "+
 			"Please report this issue to the provider developers.", id, err))
@@ -223,7 +223,7 @@ func nullModel(ctx context.Context, s rschema.Schema, diags *diag.Diagnostics) (
 
 // readOnlyValues turns the resource's values into the data source's: the
 // inputs that cannot be read are dropped, and the image moves out of `code`.
-func readOnlyValues(_ context.Context, resourceValue tftypes.Value, target tftypes.Type) (tftypes.Value, error) {
+func readOnlyValues(resourceValue tftypes.Value, target tftypes.Type) (tftypes.Value, error) {
 	var attrs map[string]tftypes.Value
 	if err := resourceValue.As(&attrs); err != nil {
 		return tftypes.Value{}, err

@@ -21,6 +21,7 @@ import (
 const (
 	summaryCreate    = "Unable to Create SCF Function"
 	summaryRead      = "Unable to Read SCF Function"
+	summaryList      = "Unable to List SCF Functions"
 	summaryUpdate    = "Unable to Update SCF Function"
 	summaryDelete    = "Unable to Delete SCF Function"
 	summaryImport    = "Unable to Import SCF Function"

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -107,5 +109,32 @@ func TestAccExamples_import(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// TestAccExamples_dataSources reads functions made outside Terraform with
+// the data source examples.
+func TestAccExamples_dataSources(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "x = 1\n"})
+	env.createOutOfBand(scfapi.DefaultNamespace, "hello-world", zipPath, func(req *scfapi.CreateFunctionRequest) { req.Runtime = ptr("Python3.9") })
+	// Only api-orders matches every filter of the scf_functions example.
+	for name, runtime := range map[string]string{"api-orders": "Python3.9", "api-users": "Nodejs18.15", "internal-api": "Python3.9"} {
+		env.createOutOfBand(scfapi.DefaultNamespace, name, zipPath, func(req *scfapi.CreateFunctionRequest) {
+			req.Runtime, req.Type = ptr(runtime), ptr("HTTP")
+			req.Tags = []*scfapi.Tag{{Key: ptr("team"), Value: ptr("platform")}}
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{{
+			Config: env.config(readExample(t, "data-sources/scf_function/data-source.tf", zipPath) +
+				readExample(t, "data-sources/scf_functions/data-source.tf", zipPath)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("hello_runtime", knownvalue.StringExact("Python3.9")),
+				statecheck.ExpectKnownOutputValue("hello_code_sha256", knownvalue.StringExact(sha256File(t, zipPath))),
+				statecheck.ExpectKnownOutputValue("platform_api_functions", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("api-orders")})),
+			},
+		}},
 	})
 }

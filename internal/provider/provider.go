@@ -264,7 +264,10 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 }
 
 func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewSCFFunctionDataSource,
+		NewSCFFunctionsDataSource,
+	}
 }
 
 func stringOrEnv(v types.String, env string) string {

@@ -120,6 +120,9 @@ type Config struct {
 	// start of a CreateFunction call whose response was lost and still count
 	// as created by that call.
 	AdoptionClockSkew time.Duration
+	// ListPageSize is the page size of ListAllFunctions: 0 means 100, the
+	// API's maximum; tests lower it to page through a few functions.
+	ListPageSize int
 }
 
 // WaitOptions tunes the polling interval of the waiters.
@@ -166,6 +169,7 @@ type Client struct {
 	wait           WaitOptions
 	logger         CallLogger
 	adoptionSkew   time.Duration
+	listPageSize   int64
 	// jitter picks the actual delay within a backoff window (tests fix it).
 	jitter func(window time.Duration) time.Duration
 }
@@ -193,6 +197,7 @@ func New(cfg Config) (*Client, error) {
 		wait:           cfg.Wait.withDefaults(),
 		logger:         cfg.Logger,
 		adoptionSkew:   max(cfg.AdoptionClockSkew, 0),
+		listPageSize:   int64(min(cfg.ListPageSize, maxListPageSize)),
 		jitter:         fullJitter,
 	}
 	switch {

@@ -223,27 +223,46 @@ func (c *Client) ListFunctions(ctx context.Context, req *ListFunctionsRequest) (
 	return out, nil
 }
 
-// listPageSize is the page size of ListAllFunctions.
-const listPageSize = 100
+// maxListPageSize is the largest Limit ListFunctions accepts, and the page
+// size of ListAllFunctions unless Config.ListPageSize is smaller.
+const maxListPageSize = 100
 
 // ListAllFunctions returns every function of a namespace ("" lets the
-// service pick its default), reading pages until TotalCount rows are read.
+// service pick its default).
 func (c *Client) ListAllFunctions(ctx context.Context, namespace string) ([]FunctionSummary, error) {
+	query := ListFunctionsRequest{}
+	if namespace != "" {
+		query.Namespace = &namespace
+	}
+	return c.ListAllFunctionsMatching(ctx, query)
+}
+
+// ListAllFunctionsMatching returns every function query selects (its
+// Namespace, SearchKey, Description and Filters), reading pages until
+// TotalCount rows are read. Its Offset and Limit are the client's to set.
+// Unless query orders otherwise, functions come by name, so that a function
+// created while the pages are read cannot shift a later page and make a row
+// appear twice, as it could when ordered by creation time.
+func (c *Client) ListAllFunctionsMatching(ctx context.Context, query ListFunctionsRequest) ([]FunctionSummary, error) {
+	if query.Orderby == nil {
+		query.Orderby, query.Order = ptr("FunctionName"), ptr("ASC")
+	}
+	pageSize := c.listPageSize
+	if pageSize <= 0 {
+		pageSize = maxListPageSize
+	}
 	var all []FunctionSummary
 	for {
-		offset, limit := int64(len(all)), int64(listPageSize)
-		req := &ListFunctionsRequest{Offset: &offset, Limit: &limit}
-		if namespace != "" {
-			req.Namespace = &namespace
-		}
-		page, err := c.ListFunctions(ctx, req)
+		page := query
+		page.Offset, page.Limit = ptr(int64(len(all))), ptr(pageSize)
+		rows, err := c.ListFunctions(ctx, &page)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, page.Functions...)
+		all = append(all, rows.Functions...)
 		// An empty page ends the loop even if TotalCount disagrees, since
 		// functions deleted meanwhile would otherwise make it endless.
-		if len(page.Functions) == 0 || int64(len(all)) >= page.TotalCount {
+		if len(rows.Functions) == 0 || int64(len(all)) >= rows.TotalCount {
 			return all, nil
 		}
 	}

@@ -1,0 +1,214 @@
+package provider
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+var _ datasource.DataSourceWithConfigure = (*scfFunctionsDataSource)(nil)
+
+// maxTagFilters leaves room for the runtime and type filters within the ten
+// Filters ListFunctions accepts.
+const maxTagFilters = 8
+
+// NewSCFFunctionsDataSource returns the scf_functions data source.
+func NewSCFFunctionsDataSource() datasource.DataSource {
+	return &scfFunctionsDataSource{}
+}
+
+// scfFunctionsDataSource lists the functions of a namespace.
+type scfFunctionsDataSource struct {
+	client *scfapi.Client
+}
+
+// scfFunctionsDataSourceModel maps the scf_functions schema.
+type scfFunctionsDataSourceModel struct {
+	Namespace  types.String `tfsdk:"namespace"`
+	NamePrefix types.String `tfsdk:"name_prefix"`
+	Runtime    types.String `tfsdk:"runtime"`
+	Type       types.String `tfsdk:"type"`
+	Tags       types.Map    `tfsdk:"tags"`
+	Functions  types.List   `tfsdk:"functions"`
+}
+
+// functionSummaryModel maps one element of `functions`: what ListFunctions
+// reports of a function.
+type functionSummaryModel struct {
+	Name           types.String `tfsdk:"name"`
+	Namespace      types.String `tfsdk:"namespace"`
+	FunctionID     types.String `tfsdk:"function_id"`
+	Runtime        types.String `tfsdk:"runtime"`
+	Type           types.String `tfsdk:"type"`
+	Status         types.String `tfsdk:"status"`
+	StatusDesc     types.String `tfsdk:"status_desc"`
+	Description    types.String `tfsdk:"description"`
+	CreatedTime    types.String `tfsdk:"created_time"`
+	ModifiedTime   types.String `tfsdk:"modified_time"`
+	Tags           types.Map    `tfsdk:"tags"`
+	AsyncRunEnable types.Bool   `tfsdk:"async_run_enable"`
+	TraceEnable    types.Bool   `tfsdk:"trace_enable"`
+}
+
+var functionSummaryAttrTypes = map[string]attr.Type{
+	"name": types.StringType, "namespace": types.StringType, "function_id": types.StringType,
+	"runtime": types.StringType, "type": types.StringType, "status": types.StringType,
+	"status_desc": types.StringType, "description": types.StringType, "created_time": types.StringType,
+	"modified_time": types.StringType, "tags": types.MapType{ElemType: types.StringType},
+	"async_run_enable": types.BoolType, "trace_enable": types.BoolType,
+}
+
+func (d *scfFunctionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_functions"
+}
+
+func (d *scfFunctionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *scfFunctionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	// The summary's attributes are the resource's, so they mean the same.
+	resourceAttrs := functionResourceSchema(ctx).Attributes
+	summary := make(map[string]schema.Attribute, len(functionSummaryAttrTypes))
+	for name := range functionSummaryAttrTypes {
+		summary[name] = computedAttribute(resourceAttrs[name])
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the Serverless Cloud Function (SCF) functions of one namespace with " +
+			"`ListFunctions`, reading every page within the provider's rate limits. The filters narrow the list and " +
+			"all of them must match; a filter that matches no function gives an empty list, not an error. Use the " +
+			"`scf_function` data source for a function's full configuration.",
+		Attributes: map[string]schema.Attribute{
+			"namespace": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Namespace to list. Defaults to `default`. A namespace that does not exist is an error.",
+				Validators:          []validator.String{validators.Namespace()},
+			},
+			"name_prefix": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Only functions whose name starts with this text (case-sensitive). The service " +
+					"searches names for it anywhere; the provider keeps the names that start with it.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"runtime": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Only functions of this runtime, such as `Python3.9`; `" + runtimeCustomImage +
+					"` selects image functions.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only functions of this type: `Event` or `HTTP`.",
+				Validators:          []validator.String{stringvalidator.OneOf(validators.FunctionTypes...)},
+			},
+			"tags": schema.MapAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Only functions with every one of these tags, key and value alike. " +
+					"At most 8.",
+				Validators: []validator.Map{
+					mapvalidator.SizeAtMost(maxTagFilters),
+					mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 127)),
+					mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255)),
+				},
+			},
+			"functions": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The functions that match, ordered by name; empty when none does.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: summary},
+			},
+		},
+	}
+}
+
+func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config scfFunctionsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if config.Namespace.IsNull() {
+		config.Namespace = types.StringValue(scfapi.DefaultNamespace)
+	}
+	query := listQuery(ctx, config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := d.client.ListAllFunctionsMatching(ctx, query)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryList, "listing the functions of namespace "+config.Namespace.ValueString(), err)
+		return
+	}
+
+	prefix := config.NamePrefix.ValueString()
+	seen := make(map[string]bool, len(found))
+	functions := make([]functionSummaryModel, 0, len(found))
+	for _, f := range found {
+		// A page read while functions were created or deleted may repeat a row.
+		if !strings.HasPrefix(f.FunctionName, prefix) || seen[f.FunctionName] {
+			continue
+		}
+		seen[f.FunctionName] = true
+		if f.Namespace == "" {
+			f.Namespace = config.Namespace.ValueString()
+		}
+		functions = append(functions, flattenFunctionSummary(ctx, f, &resp.Diagnostics))
+	}
+	sort.SliceStable(functions, func(i, j int) bool { return functions[i].Name.ValueString() < functions[j].Name.ValueString() })
+	config.Functions = listValue(ctx, functionSummaryAttrTypes, functions, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+}
+
+// listQuery turns the filters into a ListFunctions query. The tag filters
+// are sorted by key so that requests are deterministic.
+func listQuery(ctx context.Context, config scfFunctionsDataSourceModel, diags *diag.Diagnostics) scfapi.ListFunctionsRequest {
+	query := scfapi.ListFunctionsRequest{Namespace: stringPtr(config.Namespace), SearchKey: stringPtr(config.NamePrefix)}
+	filter := func(name, value string) {
+		query.Filters = append(query.Filters, &scfapi.Filter{Name: ptr(name), Values: []*string{ptr(value)}})
+	}
+	if p := stringPtr(config.Runtime); p != nil {
+		filter("Runtime", *p)
+	}
+	if p := stringPtr(config.Type); p != nil {
+		filter("Type", *p)
+	}
+	for _, t := range expandTags(ctx, config.Tags, diags) {
+		filter("tag-"+*t.Key, *t.Value)
+	}
+	return query
+}
+
+func flattenFunctionSummary(ctx context.Context, f scfapi.FunctionSummary, diags *diag.Diagnostics) functionSummaryModel {
+	tags := make(map[string]string, len(f.Tags))
+	for _, t := range f.Tags {
+		tags[t.Key] = t.Value
+	}
+	return functionSummaryModel{
+		Name:           types.StringValue(f.FunctionName),
+		Namespace:      types.StringValue(f.Namespace),
+		FunctionID:     types.StringValue(f.FunctionId),
+		Runtime:        types.StringValue(f.Runtime),
+		Type:           types.StringValue(f.Type),
+		Status:         types.StringValue(f.Status),
+		StatusDesc:     types.StringValue(f.StatusDesc),
+		Description:    types.StringValue(f.Description),
+		CreatedTime:    types.StringValue(serviceTimeRFC3339(f.AddTime)),
+		ModifiedTime:   types.StringValue(serviceTimeRFC3339(f.ModTime)),
+		Tags:           flattenStringMap(ctx, tags, types.MapNull(types.StringType), diags),
+		AsyncRunEnable: types.BoolValue(f.AsyncRunEnable == apiTrue),
+		TraceEnable:    types.BoolValue(f.TraceEnable == apiTrue),
+	}
+}

@@ -74,7 +74,10 @@ func lostCreateCases() []lostCreateCase {
 			wantErr: "adoption", reason: "before this call started", sends: 1},
 		{name: "older function, drop-after", pre: old, faults: dropCreate(fakescf.FaultDropAfter),
 			wantErr: "adoption", reason: "before this call started", sends: 1},
-		{name: "same-second function with another configuration, drop-before", pre: &preexisting{description: "made by someone else"},
+		// Created "2 s in the future" by the fake's clock, so that its AddTime
+		// is never before the call's start, whichever side of a second
+		// boundary the call starts on: the configuration decides.
+		{name: "same-second function with another configuration, drop-before", pre: &preexisting{age: -2 * time.Second, description: "made by someone else"},
 			faults: dropCreate(fakescf.FaultDropBefore), wantErr: "adoption", reason: "Description", sends: 1},
 		{name: "older function, stale lookup, re-send answered in use", pre: old, faults: staleLookup(fakescf.FaultDropBefore),
 			wantErr: "adoption", reason: "before this call started", sends: 2},

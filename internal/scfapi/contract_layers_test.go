@@ -106,23 +106,6 @@ func TestContractLayerVersionFailures(t *testing.T) {
 	if _, err := h.c.PublishLayerVersion(h.ctx, &bad, digest); scfapi.ErrorCode(err) != "InvalidParameterValue.CompatibleRuntimes" {
 		t.Fatalf("invalid runtime: %v", err)
 	}
-	if !strings.Contains(h.rateLimitsDoc(), "PublishLayerVersion") {
-		t.Fatal("PublishLayerVersion has no default rate limit")
-	}
-}
-
-func (h *contract) rateLimitsDoc() string {
-	var names []string
-	for a, rps := range scfapi.DefaultRateLimits() {
-		if strings.Contains(a, "Layer") && rps == 20 {
-			names = append(names, a)
-		}
-	}
-	slices.Sort(names)
-	if len(names) != 4 {
-		h.t.Fatalf("layer actions with the documented 20/s: %v", names)
-	}
-	return strings.Join(names, " ")
 }
 
 // TestContractLostPublish drops PublishLayerVersion's connection before and

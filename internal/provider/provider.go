@@ -260,11 +260,14 @@ func credentialRejected(err error) bool {
 func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSCFFunctionResource,
+		NewSCFLayerVersionResource,
 	}
 }
 
 func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewSCFLayerVersionsDataSource,
+	}
 }
 
 func stringOrEnv(v types.String, env string) string {

@@ -53,7 +53,7 @@ func (e *testEnv) checkLayerGone(name string) func(*terraform.State) error {
 func (e *testEnv) expectLayerVersionGone(name string, version int64) func(*terraform.State) error {
 	return func(*terraform.State) error {
 		if _, err := e.client.GetLayerVersion(context.Background(), name, version); !scfapi.IsLayerNotFound(err) {
-			return fmt.Errorf("layer version %s/%d still exists (%v)", name, version, err)
+			return fmt.Errorf("layer version %s/%d still exists (lookup: %w)", name, version, err)
 		}
 		return nil
 	}

@@ -35,6 +35,10 @@ func init() {
 		{name: "DeleteNamespace", handle: (*Server).deleteNamespace},
 		{name: "UpdateNamespace", handle: (*Server).updateNamespace},
 		{name: "ListNamespaces", handle: (*Server).listNamespaces},
+		{name: "PublishLayerVersion", handle: (*Server).publishLayerVersion},
+		{name: "GetLayerVersion", handle: (*Server).getLayerVersion},
+		{name: "ListLayerVersions", handle: (*Server).listLayerVersions},
+		{name: "DeleteLayerVersion", handle: (*Server).deleteLayerVersion},
 		{name: "ModifyResourceTags", service: "tag", version: tagVersion, handle: (*Server).modifyResourceTags},
 	}
 	actionsByName = make(map[string]*actionSpec, len(specs))

@@ -10,7 +10,8 @@
 // Supported actions: CreateFunction, GetFunction, GetFunctionAddress,
 // UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction,
 // ListFunctions, CreateNamespace, DeleteNamespace, UpdateNamespace,
-// ListNamespaces and ModifyResourceTags.
+// ListNamespaces, PublishLayerVersion, GetLayerVersion, ListLayerVersions,
+// DeleteLayerVersion and ModifyResourceTags.
 //
 // Typical use in a test:
 //
@@ -28,7 +29,8 @@
 // Everything the API cannot create itself — regions, roles, VPCs, layers,
 // CLS topics, COS objects, demos, Git repositories, CMQ targets, limits —
 // comes from Fixtures; DefaultFixtures returns the embedded
-// fixtures_default.json.
+// fixtures_default.json. Its layers are published versions from the start,
+// which the layer actions can list and delete like any other.
 //
 // Failures: per-action token-bucket rate limits (DefaultRateLimits),
 // queued faults (InjectFault, InjectError) and random ones (FaultConfig).

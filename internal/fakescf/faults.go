@@ -236,6 +236,10 @@ func DefaultRateLimits() map[string]float64 {
 		"ListNamespaces":              20,
 		"UpdateNamespace":             20,
 		"ModifyResourceTags":          20,
+		"PublishLayerVersion":         20,
+		"GetLayerVersion":             20,
+		"ListLayerVersions":           20,
+		"DeleteLayerVersion":          20,
 	}
 }
 

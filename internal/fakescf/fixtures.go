@@ -35,6 +35,9 @@ type Fixtures struct {
 	FunctionLimit  int                `json:"function_limit"`  // 0 means 1000
 	NamespaceLimit int                `json:"namespace_limit"` // 0 means 20; the default namespace is not counted
 	EipLimit       int                `json:"eip_limit"`       // 0 means 5
+	// LayerVersionLimit caps the live versions of one layer; 0 means 200.
+	// The quota is not documented: 200 is the fake's assumption.
+	LayerVersionLimit int `json:"layer_version_limit"`
 }
 
 // VpcFixture is a VPC and the subnets inside it.
@@ -150,7 +153,7 @@ func (f *Fixtures) validate() error {
 			return fmt.Errorf("namespace fixture %q is not a valid user namespace name", ns.Name)
 		}
 	}
-	if f.FunctionLimit < 0 || f.NamespaceLimit < 0 || f.EipLimit < 0 {
+	if f.FunctionLimit < 0 || f.NamespaceLimit < 0 || f.EipLimit < 0 || f.LayerVersionLimit < 0 {
 		return errors.New("limits must not be negative")
 	}
 	return nil
@@ -189,6 +192,13 @@ func (f *Fixtures) eipLimit() int {
 	return f.EipLimit
 }
 
+func (f *Fixtures) layerVersionLimit() int {
+	if f.LayerVersionLimit == 0 {
+		return 200
+	}
+	return f.LayerVersionLimit
+}
+
 func (f *Fixtures) hasRegion(r string) bool { return slices.Contains(f.Regions, r) }
 func (f *Fixtures) hasRole(r string) bool   { return slices.Contains(f.Roles, r) }
 func (f *Fixtures) hasDemo(d string) bool   { return slices.Contains(f.Demos, d) }
@@ -200,15 +210,6 @@ func (f *Fixtures) vpcHasSubnet(vpcID, subnetID string) bool {
 		}
 	}
 	return false
-}
-
-func (f *Fixtures) layer(name string, version int64) *LayerFixture {
-	for i := range f.Layers {
-		if f.Layers[i].Name == name && slices.Contains(f.Layers[i].Versions, version) {
-			return &f.Layers[i]
-		}
-	}
-	return nil
 }
 
 func (f *Fixtures) clsPairExists(logset, topic string) bool {

@@ -98,12 +98,7 @@ func (s *Server) detail(f *functionRecord, region string) *getFunctionResponse {
 		r.IntranetConfig.IpAddress = []string{fakeIP("10.0.0", f.FunctionID)}
 	}
 	for _, l := range cfg.Layers {
-		lo := layerVersionOut{CompatibleRuntimes: []string{}, LayerName: l.Name, LayerVersion: l.Version, Status: statusActive}
-		if lf := s.fixtures.layer(l.Name, l.Version); lf != nil {
-			lo.CompatibleRuntimes = append(lo.CompatibleRuntimes, lf.CompatibleRuntimes...)
-			lo.AddTime, lo.Description = lf.AddTime, lf.Description
-		}
-		r.Layers = append(r.Layers, lo)
+		r.Layers = append(r.Layers, s.layerOutLocked(l))
 	}
 	for _, c := range cfg.Cfs {
 		r.CfsConfig.CfsInsList = append(r.CfsConfig.CfsInsList, cfsInsOut{

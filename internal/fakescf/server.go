@@ -186,6 +186,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.st = st
 	s.seedNamespaces()
+	s.seedLayers()
 	return s, nil
 }
 

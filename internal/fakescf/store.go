@@ -198,12 +198,13 @@ type store struct {
 	Format     int                         `json:"format"`
 	Namespaces map[string]*namespaceRecord `json:"namespaces"`
 	Functions  map[string]*functionRecord  `json:"functions"`
+	Layers     map[string]*layerRecord     `json:"layers"`
 }
 
 func fnKey(ns, name string) string { return ns + "/" + name }
 
 func newStore() *store {
-	return &store{Format: stateFormat, Namespaces: map[string]*namespaceRecord{}, Functions: map[string]*functionRecord{}}
+	return &store{Format: stateFormat, Namespaces: map[string]*namespaceRecord{}, Functions: map[string]*functionRecord{}, Layers: map[string]*layerRecord{}}
 }
 
 func loadStore(path string) (*store, error) {
@@ -229,6 +230,14 @@ func loadStore(path string) (*store, error) {
 	}
 	if st.Functions == nil {
 		st.Functions = map[string]*functionRecord{}
+	}
+	if st.Layers == nil {
+		st.Layers = map[string]*layerRecord{}
+	}
+	for k, l := range st.Layers {
+		if l == nil || k != l.Name || slices.Contains(l.Versions, nil) {
+			return nil, fmt.Errorf("fakescf: state file %s is corrupt: layer entry %q is inconsistent", path, k)
+		}
 	}
 	for k, f := range st.Functions {
 		if f == nil || k != fnKey(f.Namespace, f.Name) || st.Namespaces[f.Namespace] == nil {
@@ -305,6 +314,7 @@ func (s *Server) mutatedLocked() {
 // settleLocked resolves every pending operation whose time has come.
 func (s *Server) settleLocked() {
 	now := s.now()
+	s.settleLayersLocked(now)
 	for k, f := range s.st.Functions {
 		if f.Pending == nil || now.Before(f.Pending.Until) {
 			continue
@@ -391,6 +401,9 @@ func (s *Server) SetDelays(create, update, del time.Duration) {
 // UpdateFunctionConfiguration (or DeleteFunction) of the named function, in
 // any namespace, end in the matching failed status with these reasons after
 // the usual delay. Without reasons a generic InternalError reason is used.
+// For PublishLayerVersion and DeleteLayerVersion, name the layer: its next
+// version ends PublishFailed, or DeleteFailed (the API shows no reasons
+// for layers).
 func (s *Server) FailNext(action, functionName string, reasons ...StatusReason) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -227,8 +227,8 @@ func (s *Server) checkLayers(ls []layerIn) ([]layerRef, *apiError) {
 		out = append(out, layerRef{Name: l.LayerName, Version: l.LayerVersion})
 	}
 	for _, l := range out {
-		if s.fixtures.layer(l.Name, l.Version) == nil {
-			return nil, errf("ResourceNotFound.Layer", "layer %q version %d does not exist", truncate(l.Name, 64), l.Version)
+		if aerr := s.boundLayerLocked(l.Name, l.Version); aerr != nil {
+			return nil, aerr
 		}
 	}
 	return out, nil

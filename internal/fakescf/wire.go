@@ -293,3 +293,25 @@ type modifyResourceTagsRequest struct {
 	ReplaceTags []tagKVIn
 	DeleteTags  []tagKeyIn
 }
+
+// ---- layer versions ----
+
+type publishLayerVersionRequest struct {
+	LayerName          string
+	CompatibleRuntimes []string
+	Content            *codeIn
+	Description        string
+	LicenseInfo        string
+	Tags               []tagIn
+}
+
+// layerVersionRequest is the request of GetLayerVersion and DeleteLayerVersion.
+type layerVersionRequest struct {
+	LayerName    string
+	LayerVersion int64
+}
+
+type listLayerVersionsRequest struct {
+	LayerName         string
+	CompatibleRuntime []string
+}

@@ -68,6 +68,7 @@ type layerVersionOut struct {
 	LayerName          string
 	Status             string
 	Stamp              string
+	Tags               []tagOut
 }
 
 type deadLetterOut struct {
@@ -265,5 +266,28 @@ type namespaceOut struct {
 type listNamespacesResponse struct {
 	Namespaces []namespaceOut
 	TotalCount int64
+	requestIDField
+}
+
+type publishLayerVersionResponse struct {
+	LayerVersion int64
+	requestIDField
+}
+
+type getLayerVersionResponse struct {
+	CompatibleRuntimes []string
+	CodeSha256         string
+	Location           string
+	AddTime            string
+	Description        string
+	LicenseInfo        string
+	LayerVersion       int64
+	LayerName          string
+	Status             string
+	requestIDField
+}
+
+type listLayerVersionsResponse struct {
+	LayerVersions []layerVersionOut
 	requestIDField
 }

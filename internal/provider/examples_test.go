@@ -48,6 +48,33 @@ func TestAccExamples_resources(t *testing.T) {
 	}
 }
 
+// TestAccExamples_layers applies the layer version example, with the
+// function bound to it, and reads the data source example back.
+func TestAccExamples_layers(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkLayerGone("shared-libs"),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.config(readExample(t, "resources/scf_layer_version/resource.tf", zipPath)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+			},
+			{
+				// Added once the version exists: the data source has no
+				// dependency on the resource.
+				Config: env.config(readExample(t, "resources/scf_layer_version/resource.tf", zipPath) +
+					readExample(t, "data-sources/scf_layer_versions/data-source.tf", zipPath)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("newest_python_libs", knownvalue.Int64Exact(1)),
+				},
+			},
+		},
+	})
+}
+
 // TestAccExamples_provider configures the provider exactly as the example
 // does, with the endpoint and keys from the environment as a user would.
 func TestAccExamples_provider(t *testing.T) {

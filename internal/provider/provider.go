@@ -260,6 +260,7 @@ func credentialRejected(err error) bool {
 func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSCFFunctionResource,
+		NewSCFLayerVersionResource,
 	}
 }
 
@@ -267,6 +268,7 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 	return []func() datasource.DataSource{
 		NewSCFFunctionDataSource,
 		NewSCFFunctionsDataSource,
+		NewSCFLayerVersionsDataSource,
 	}
 }
 

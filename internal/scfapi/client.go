@@ -57,6 +57,10 @@ const (
 	ActionUpdateNamespace             = "UpdateNamespace"
 	ActionDeleteNamespace             = "DeleteNamespace"
 	ActionModifyResourceTags          = "ModifyResourceTags"
+	ActionPublishLayerVersion         = "PublishLayerVersion"
+	ActionGetLayerVersion             = "GetLayerVersion"
+	ActionListLayerVersions           = "ListLayerVersions"
+	ActionDeleteLayerVersion          = "DeleteLayerVersion"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -87,6 +91,10 @@ func DefaultRateLimits() map[string]float64 {
 		ActionUpdateNamespace:             20,
 		ActionDeleteNamespace:             20,
 		ActionModifyResourceTags:          20,
+		ActionPublishLayerVersion:         20,
+		ActionGetLayerVersion:             20,
+		ActionListLayerVersions:           20,
+		ActionDeleteLayerVersion:          20,
 	}
 }
 

@@ -85,6 +85,7 @@ func TestDefaultRateLimits(t *testing.T) {
 		"CreateFunction": 10, "GetFunction": 100, "GetFunctionAddress": 100, "UpdateFunctionCode": 100,
 		"UpdateFunctionConfiguration": 100, "DeleteFunction": 100, "ListFunctions": 100,
 		"CreateNamespace": 20, "ListNamespaces": 20, "UpdateNamespace": 20, "DeleteNamespace": 20, "ModifyResourceTags": 20,
+		"PublishLayerVersion": 20, "GetLayerVersion": 20, "ListLayerVersions": 20, "DeleteLayerVersion": 20,
 	}
 	if fmt.Sprint(limits) != fmt.Sprint(want) {
 		t.Errorf("DefaultRateLimits() = %v", limits)

@@ -169,6 +169,9 @@ type WaitTimeoutError struct {
 	Target string
 
 	cause error
+	// object is what was awaited; "" means a function. For a layer
+	// version, Namespace is the layer and Name the version.
+	object string
 }
 
 // Error says what was awaited and what was seen last.
@@ -185,8 +188,12 @@ func (e *WaitTimeoutError) Error() string {
 	if errors.Is(e.cause, context.Canceled) {
 		ended = "interrupted"
 	}
-	return fmt.Sprintf("%s after %s waiting for function %s %s; %s",
-		ended, roundWait(e.Waited), target(e.Namespace, e.Name), goal, last)
+	object := e.object
+	if object == "" {
+		object = "function"
+	}
+	return fmt.Sprintf("%s after %s waiting for %s %s %s; %s",
+		ended, roundWait(e.Waited), object, target(e.Namespace, e.Name), goal, last)
 }
 
 // Interrupted reports whether the wait ended because the caller cancelled

@@ -17,6 +17,7 @@ const (
 	SummaryEnvironment  = "Invalid Environment"
 	SummaryZipFile      = "Invalid Zip File"
 	SummaryLargeZipFile = "Zip File Too Large For Inline Upload"
+	SummaryLayerName    = "Invalid Layer Name"
 )
 
 // stringRule adapts a pure Check function to validator.String.
@@ -51,6 +52,19 @@ func FunctionName() validator.String {
 		markdown: "value must be 2-60 characters of letters, digits, `-` and `_`, " +
 			"start with a letter and not end with `-` or `_`",
 		check: CheckFunctionName,
+	}
+}
+
+// LayerName validates a layer name: 1-64 letters, digits, "-" and "_",
+// starting with a letter and not ending with "-" or "_".
+func LayerName() validator.String {
+	return stringRule{
+		summary: SummaryLayerName,
+		desc: `value must be 1-64 characters of letters, digits, "-" and "_", ` +
+			`start with a letter and not end with "-" or "_"`,
+		markdown: "value must be 1-64 characters of letters, digits, `-` and `_`, " +
+			"start with a letter and not end with `-` or `_`",
+		check: CheckLayerName,
 	}
 }
 

@@ -77,3 +77,25 @@ func charsetProblem(s string, ok func(rune) bool) string {
 	}
 	return ""
 }
+
+const layerNameRule = `a layer name must be 1-64 characters of letters, digits, "-" and "_", ` +
+	`start with a letter and not end with "-" or "_"`
+
+// CheckLayerName enforces PublishLayerVersion's LayerName rule, equivalent
+// to ^[A-Za-z]([A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$.
+func CheckLayerName(s string) error {
+	p := lengthProblem(s, 1, 64)
+	if p == "" {
+		p = charsetProblem(s, isNameChar)
+	}
+	if p == "" && !isASCIILetter(rune(s[0])) {
+		p = fmt.Sprintf("it starts with %q, not a letter", s[0])
+	}
+	if p == "" && (s[len(s)-1] == '-' || s[len(s)-1] == '_') {
+		p = fmt.Sprintf("it ends with %q", s[len(s)-1])
+	}
+	if p != "" {
+		return &ruleError{subject: "layer name " + quote(s), problem: p, rule: layerNameRule}
+	}
+	return nil
+}

@@ -35,6 +35,9 @@ func pointedAttribute(a schema.Attribute) schema.Attribute {
 	case schema.MapAttribute:
 		a.Validators = wrapAll(a.Validators, func(v validator.Map) validator.Map { return pointedMap{v} })
 		return a
+	case schema.SetAttribute:
+		a.Validators = wrapAll(a.Validators, func(v validator.Set) validator.Set { return pointedSet{v} })
+		return a
 	case schema.SingleNestedAttribute:
 		a.Validators = wrapAll(a.Validators, func(v validator.Object) validator.Object { return pointedObject{v} })
 		a.Attributes = Pointed(a.Attributes)
@@ -62,7 +65,7 @@ func wrapAll[V any](vs []V, wrap func(V) V) []V {
 // IsPointed reports whether v is a validator wrapped by Pointed.
 func IsPointed(v any) bool {
 	switch v.(type) {
-	case pointedString, pointedInt64, pointedMap, pointedObject, pointedList:
+	case pointedString, pointedInt64, pointedMap, pointedObject, pointedList, pointedSet:
 		return true
 	}
 	return false
@@ -134,5 +137,13 @@ type pointedList struct{ validator.List }
 func (v pointedList) ValidateList(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
 	var inner validator.ListResponse
 	v.List.ValidateList(ctx, req, &inner)
+	resp.Diagnostics.Append(repoint(ctx, req.Config, inner.Diagnostics)...)
+}
+
+type pointedSet struct{ validator.Set }
+
+func (v pointedSet) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	var inner validator.SetResponse
+	v.Set.ValidateSet(ctx, req, &inner)
 	resp.Diagnostics.Append(repoint(ctx, req.Config, inner.Diagnostics)...)
 }

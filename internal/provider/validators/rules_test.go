@@ -67,6 +67,23 @@ func TestCheckNamespace(t *testing.T) {
 	})
 }
 
+func TestCheckLayerName(t *testing.T) {
+	runStringRule(t, "CheckLayerName", CheckLayerName, []ruleCase{
+		{"a", ""},
+		{"node-deps_2", ""},
+		{"A" + strings.Repeat("b", 63), ""},
+		{"", "it is empty"},
+		{"A" + strings.Repeat("b", 64), "it is 65 characters long"},
+		{"1abc", `starts with '1', not a letter`},
+		{"abc-", `ends with '-'`},
+		{"abc_", `ends with '_'`},
+		{"ab/c", `character 3, '/' (U+002F), is not allowed`},
+	})
+	if err := CheckLayerName("-x"); err == nil || !strings.Contains(err.Error(), `layer name "-x"`) || !strings.Contains(err.Error(), "1-64 characters") {
+		t.Errorf("message must name the value and the rule: %v", err)
+	}
+}
+
 func TestCheckHandler(t *testing.T) {
 	tests := []struct {
 		runtime, handler, want string

@@ -260,11 +260,14 @@ func credentialRejected(err error) bool {
 func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSCFFunctionResource,
+		NewSCFNamespaceResource,
 	}
 }
 
 func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewSCFNamespacesDataSource,
+	}
 }
 
 func stringOrEnv(v types.String, env string) string {

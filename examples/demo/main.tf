@@ -1,4 +1,4 @@
-# Newcomer demo: three functions managed by the scf provider, run against the
+# Newcomer demo: a namespace and three functions managed by the scf provider, run against the
 # bundled fake SCF server by .ci/demo.sh (`make demo`). See README.md.
 
 terraform {
@@ -16,11 +16,19 @@ terraform {
 # and SCF_ENDPOINT (the address of the local scf-fake).
 provider "scf" {}
 
+# The namespace of the hello and greeter functions. They name it through
+# scf_namespace.demo.name, so Terraform creates it before them and, on
+# destroy, deletes them before it: the service deletes only empty namespaces.
+resource "scf_namespace" "demo" {
+  name        = var.namespace
+  description = "Namespace of the newcomer demo"
+}
+
 # A Python function in the custom namespace, with zip code, environment
 # variables, a layer and tags.
 resource "scf_function" "hello" {
   name        = "hello"
-  namespace   = var.namespace
+  namespace   = scf_namespace.demo.name
   runtime     = "Python3.9"
   handler     = "index.main_handler"
   description = "Greets the caller"
@@ -46,7 +54,7 @@ resource "scf_function" "hello" {
 # same layer.
 resource "scf_function" "greeter" {
   name        = "greeter"
-  namespace   = var.namespace
+  namespace   = scf_namespace.demo.name
   runtime     = "Nodejs12.16"
   handler     = "index.main_handler"
   description = "Greets the caller, loudly"

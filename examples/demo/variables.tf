@@ -1,5 +1,5 @@
 variable "namespace" {
-  description = "Namespace of the hello and greeter functions. It must already exist: the demo's fixtures.json gives scf-fake a namespace called demo."
+  description = "Name of the namespace the demo creates for the hello and greeter functions."
   type        = string
   default     = "demo"
 }

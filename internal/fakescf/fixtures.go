@@ -33,7 +33,7 @@ type Fixtures struct {
 	Cmq            []CmqFixture       `json:"cmq"`
 	Namespaces     []NamespaceFixture `json:"namespaces"`
 	FunctionLimit  int                `json:"function_limit"`  // 0 means 1000
-	NamespaceLimit int                `json:"namespace_limit"` // 0 means 20; the default namespace is not counted
+	NamespaceLimit int                `json:"namespace_limit"` // 0 means 5, the documented quota; the default namespace is not counted
 	EipLimit       int                `json:"eip_limit"`       // 0 means 5
 	// LayerVersionLimit caps the live versions of one layer; 0 means 200.
 	// The quota is not documented: 200 is the fake's assumption.
@@ -178,9 +178,13 @@ func (f *Fixtures) functionLimit() int {
 	return f.FunctionLimit
 }
 
+// defaultNamespaceLimit is the SCF quota "number of namespaces per region"
+// (5, Tencent Cloud's Quota Limits page), counted without `default`.
+const defaultNamespaceLimit = 5
+
 func (f *Fixtures) namespaceLimit() int {
 	if f.NamespaceLimit == 0 {
-		return 20
+		return defaultNamespaceLimit
 	}
 	return f.NamespaceLimit
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -157,6 +158,10 @@ func TestNamespaces(t *testing.T) {
 	h.expect("InvalidParameterValue.Order", "ListNamespaces", map[string]any{"Order": "asc"})
 	h.expect("InvalidParameterValue.Orderby", "ListNamespaces", map[string]any{"Orderby": "AddTime"})
 
+	long := strings.Repeat("字", 1001)
+	h.expect("InvalidParameterValue.Description", "CreateNamespace", map[string]any{"Namespace": "team-c", "Description": long})
+	h.expect("InvalidParameterValue.Description", "UpdateNamespace", map[string]any{"Namespace": "team-a", "Description": long})
+	h.ok("UpdateNamespace", map[string]any{"Namespace": "team-a", "Description": strings.Repeat("字", 1000)})
 	h.expect("MissingParameter", "UpdateNamespace", map[string]any{"Namespace": "team-a"})
 	h.expect("ResourceNotFound.Namespace", "UpdateNamespace", map[string]any{"Namespace": "nope", "Description": "x"})
 	h.ok("UpdateNamespace", map[string]any{"Namespace": "team-a", "Description": "renamed"})
@@ -168,6 +173,18 @@ func TestNamespaces(t *testing.T) {
 	h.ok("DeleteFunction", map[string]any{"FunctionName": "fn", "Namespace": "team-a"})
 	h.ok("DeleteNamespace", map[string]any{"Namespace": "team-a"})
 	h.expect("ResourceNotFound.Namespace", "CreateFunction", map[string]any{"FunctionName": "fn", "Namespace": "team-a", "Code": map[string]any{"ZipFile": testZip(t)}})
+}
+
+// TestNamespaceLimitDefault: the built-in fixtures allow the documented 5
+// namespaces besides default, and "frozen" is one of them.
+func TestNamespaceLimitDefault(t *testing.T) {
+	h := newHarness(t, Options{})
+	for _, ns := range []string{"one", "two", "three", "four"} {
+		h.ok("CreateNamespace", map[string]any{"Namespace": ns})
+	}
+	h.expect("LimitExceeded.Namespace", "CreateNamespace", map[string]any{"Namespace": "five"})
+	h.ok("DeleteNamespace", map[string]any{"Namespace": "four"})
+	h.ok("CreateNamespace", map[string]any{"Namespace": "five"})
 }
 
 func TestNamespaceLimit(t *testing.T) {

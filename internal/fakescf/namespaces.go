@@ -28,9 +28,14 @@ func checkNamespaceName(ns string) *apiError {
 	return nil
 }
 
+// maxNamespaceDescription caps a namespace's Description. The API documents
+// no rule for it; the fake applies the 1000 characters of a function's
+// description, and the provider checks the same at plan time.
+const maxNamespaceDescription = 1000
+
 func checkNamespaceDescription(d string) *apiError {
-	if n := utf8.RuneCountInString(d); n > 1000 {
-		return errf("InvalidParameterValue", "Description must be at most 1000 characters; got %d", n)
+	if n := utf8.RuneCountInString(d); n > maxNamespaceDescription {
+		return errf("InvalidParameterValue.Description", "Description must be at most %d characters; got %d", maxNamespaceDescription, n)
 	}
 	return nil
 }

@@ -27,8 +27,13 @@ const (
 	chaosParallelism = 10
 )
 
+// chaosNamespace is the namespace the chaos configuration manages beside the
+// functions: its creation, description change and deletion meet the faults
+// too.
+const chaosNamespace = "chaos-ns"
+
 // TestAccChaos applies, updates (configuration, code and tags) and destroys
-// 50 functions with the built provider binary and the real CLI against a
+// 50 functions and a namespace with the built provider binary and the real CLI against a
 // fake that injects every fault kind into 20% of requests: InternalError,
 // RequestLimitExceeded, connections dropped before and after the mutation,
 // slow answers and the transient ResourceNotFound.Version of a deletion. After each phase the fake must hold
@@ -83,6 +88,11 @@ provider "scf" {
   rate_limits = { CreateFunction = 50 }
 }
 
+resource "scf_namespace" "n" {
+  name        = %[9]q
+  description = %[6]q
+}
+
 resource "scf_function" "f" {
   count       = %[5]d
   name        = format("chaos-%%02d", count.index)
@@ -92,22 +102,30 @@ resource "scf_function" "f" {
   code        = { zip_file = %[7]q }
   tags        = %[8]s
 }
-`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags)
+`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags, chaosNamespace)
 	}
 
 	run := &chaosRun{t: t, cli: cli, env: env, ctx: ctx}
 	start := time.Now()
 
 	cli.write(config("first version", zipOne, `{ team = "chaos" }`))
+	// The namespace makes one call of each mutation, which the random
+	// faults would rarely hit: each loses its first answer for sure.
+	env.fake.InjectFault(scfapi.ActionCreateNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("create", "apply", want)
 	run.checkFunctions(want, "first version")
+	run.checkNamespace(true, "first version")
 
 	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
+	env.fake.InjectFault(scfapi.ActionUpdateNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("update", "apply", want)
 	run.checkFunctions(want, "second version")
+	run.checkNamespace(true, "second version")
 
+	env.fake.InjectFault(scfapi.ActionDeleteNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("destroy", "destroy", nil)
 	run.checkFunctions(nil, "")
+	run.checkNamespace(false, "")
 
 	total := env.fake.Stats()
 	t.Logf("chaos: total requests=%d faults=%s (%.1f%% of requests) elapsed=%s",
@@ -239,14 +257,34 @@ func (r *chaosRun) checkFunctions(want []string, description string) {
 	}
 }
 
+// checkNamespace lists the namespaces through the API (faults included):
+// the chaos namespace exists once, with the expected description, or not
+// at all.
+func (r *chaosRun) checkNamespace(exists bool, description string) {
+	t := r.t
+	t.Helper()
+	listed, err := r.env.client.ListAllNamespaces(r.ctx, scfapi.NamespaceFilter{NameContains: chaosNamespace})
+	if err != nil {
+		t.Fatalf("chaos: ListNamespaces: %v", err)
+	}
+	switch {
+	case !exists && len(listed) != 0:
+		t.Errorf("chaos: namespace %s is left after destroy: %+v", chaosNamespace, listed)
+	case exists && (len(listed) != 1 || listed[0].Name != chaosNamespace):
+		t.Errorf("chaos: ListNamespaces shows %+v, want namespace %s once", listed, chaosNamespace)
+	case exists && listed[0].Description != description:
+		t.Errorf("chaos: namespace %s has description %q, want %q", chaosNamespace, listed[0].Description, description)
+	}
+}
+
 // checkClearErrors requires every error of a failed command to name the
-// function it is about and to carry one of the provider's own summaries or
-// Terraform's.
+// function or namespace it is about and to carry one of the provider's own
+// summaries or Terraform's.
 func checkClearErrors(t *testing.T, stderr string) {
 	t.Helper()
 	for _, block := range strings.Split(stderr, "Error: ")[1:] {
-		if !strings.Contains(block, "default/chaos-") {
-			t.Errorf("chaos: an error does not name its function:\nError: %s", block)
+		if !strings.Contains(block, "default/chaos-") && !strings.Contains(block, "namespace "+chaosNamespace) {
+			t.Errorf("chaos: an error does not name its function or namespace:\nError: %s", block)
 		}
 	}
 }

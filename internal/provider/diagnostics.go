@@ -30,12 +30,18 @@ const (
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
-	summaryLayerPublish = "Unable to Publish SCF Layer Version"
-	summaryLayerRead    = "Unable to Read SCF Layer Version"
-	summaryLayerDelete  = "Unable to Delete SCF Layer Version"
-	summaryLayerWait    = "Error Waiting for SCF Layer Version"
-	summaryLayerImport  = "Unable to Import SCF Layer Version"
-	summaryLayerList    = "Unable to List SCF Layer Versions"
+	summaryLayerPublish    = "Unable to Publish SCF Layer Version"
+	summaryLayerRead       = "Unable to Read SCF Layer Version"
+	summaryLayerDelete     = "Unable to Delete SCF Layer Version"
+	summaryLayerWait       = "Error Waiting for SCF Layer Version"
+	summaryLayerImport     = "Unable to Import SCF Layer Version"
+	summaryLayerList       = "Unable to List SCF Layer Versions"
+	summaryNamespaceCreate = "Unable to Create SCF Namespace"
+	summaryNamespaceRead   = "Unable to Read SCF Namespace"
+	summaryNamespaceUpdate = "Unable to Update SCF Namespace"
+	summaryNamespaceDelete = "Unable to Delete SCF Namespace"
+	summaryNamespaceImport = "Unable to Import SCF Namespace"
+	summaryNamespaceList   = "Unable to List SCF Namespaces"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the
@@ -135,6 +141,25 @@ var apiErrorHints = map[string]apiErrorHint{
 	"RequestSizeLimitExceeded":                        {attribute: path.Root("code").AtName("zip_file"), advice: "The request was larger than the API accepts (10 MB); upload large packages to COS and use `cos_bucket_name`/`cos_object_name`."},
 }
 
+// namespaceAPIErrorHints maps the error codes of the namespace actions to the
+// attribute of scf_namespace they are about and to advice. Codes not listed
+// borrow the advice of apiErrorHints, never its attribute, which names a
+// function's attributes.
+var namespaceAPIErrorHints = map[string]apiErrorHint{
+	"InvalidParameterValue.NamespaceInvalid": {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"InvalidParameterValue.DefaultNamespace": {attribute: path.Root("name"), advice: "The `default` namespace always exists and cannot be created; leave a function's `namespace` unset to use it."},
+	"InvalidParameterValue.Description":      {attribute: path.Root("description"), advice: "Use a description of at most 1,000 characters."},
+	"InvalidParameterValue.Namespace":        {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceInUse.Namespace":                {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
+	"FailedOperation.Namespace":              {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
+	"FailedOperation.CreateNamespace":        {advice: "The service could not create the namespace. " + hintRetry},
+	"FailedOperation.DeleteNamespace":        {attribute: path.Root("name"), advice: "The `default` namespace cannot be deleted."},
+	"LimitExceeded.Namespace": {advice: "The account has reached its quota of namespaces in this region (5 besides `default` unless raised). " +
+		"Delete a namespace it no longer needs, or ask Tencent Cloud for a higher quota with a ticket, and apply again. " +
+		"The quota is checked when the namespace is created, not at plan time: the API offers no way to read it."},
+	"ResourceNotFound.Namespace": {attribute: path.Root("name"), advice: "The namespace no longer exists; the next plan creates it again."},
+}
+
 // addAPIError reports err under summary. action describes what was being
 // done ("creating function default/hello"). API errors land on the attribute
 // responsible for them when there is one. Terraform prints the line of a
@@ -142,7 +167,12 @@ var apiErrorHints = map[string]apiErrorHint{
 // resource's first line, so then the detail names the attribute, the way
 // every plan-time diagnostic does.
 func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
-	detail, attribute := describeError(action, err)
+	addAPIErrorWith(diags, summary, action, err, apiErrorHints)
+}
+
+// addAPIErrorWith is addAPIError with another resource's table of hints.
+func addAPIErrorWith(diags *diag.Diagnostics, summary, action string, err error, hints map[string]apiErrorHint) {
+	detail, attribute := describeErrorWith(action, err, hints)
 	reportAt(diags, summary, detail, attribute)
 }
 
@@ -224,6 +254,11 @@ const afterCutShortWait = "The function is kept in state. One that was still bei
 	"so the next apply replaces it; one that was being updated shows what is left to change in the next plan."
 
 func describeError(action string, err error) (string, path.Path) {
+	return describeErrorWith(action, err, apiErrorHints)
+}
+
+// describeErrorWith is describeError with another resource's table of hints.
+func describeErrorWith(action string, err error, hints map[string]apiErrorHint) (string, path.Path) {
 	var (
 		apiErr   *scfapi.APIError
 		status   *scfapi.StatusError
@@ -261,9 +296,13 @@ func describeError(action string, err error) (string, path.Path) {
 			"Nothing is lost: the state holds what the service has, and the next apply continues from there.",
 			action, err), path.Empty()
 	case errors.As(err, &apiErr):
-		hint, known := apiErrorHints[apiErr.Code]
+		hint, known := hints[apiErr.Code]
 		if !known {
-			hint = genericHint(apiErr.Code)
+			if shared, ok := apiErrorHints[apiErr.Code]; ok {
+				hint = apiErrorHint{advice: shared.advice}
+			} else {
+				hint = genericHint(apiErr.Code)
+			}
 		}
 		detail := fmt.Sprintf("While %s, the API answered %s: %s (RequestId: %s).", action, apiErr.Code,
 			strings.TrimSuffix(apiErr.Message, "."), requestIDOrNone(apiErr.RequestID))
@@ -275,6 +314,10 @@ func describeError(action string, err error) (string, path.Path) {
 			detail += " " + importAdvice(apiErr.Namespace, apiErr.FunctionName, "Otherwise, choose another name.")
 		case "ResourceInUse.FunctionName":
 			detail += " " + importAdvice(apiErr.Namespace, apiErr.FunctionName, "Otherwise, wait for the deletion to finish, or choose another name.")
+		case "ResourceInUse.Namespace", "FailedOperation.Namespace":
+			if apiErr.Action == scfapi.ActionCreateNamespace {
+				detail += " " + importBlockAdvice(apiErr.Namespace, "Otherwise, choose another name.")
+			}
 		}
 		return detail, hint.attribute
 	default:
@@ -294,6 +337,11 @@ func importAdvice(namespace, name, otherwise string) string {
 	if name != "" {
 		id = functionID(namespace, name)
 	}
+	return importBlockAdvice(id, otherwise)
+}
+
+// importBlockAdvice is importAdvice for any resource's import ID.
+func importBlockAdvice(id, otherwise string) string {
 	return "If this resource should manage it (an apply that was interrupted or killed may have created it without recording it in state), " +
 		"import it: add this block to the configuration, replace <address> with the resource address from the \"with\" line above, and apply again.\n\n" +
 		"import {\n  to = <address>\n  id = \"" + id + "\"\n}\n\n" +

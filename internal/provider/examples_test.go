@@ -2,15 +2,18 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -161,6 +164,99 @@ func TestAccExamples_dataSources(t *testing.T) {
 				statecheck.ExpectKnownOutputValue("hello_runtime", knownvalue.StringExact("Python3.9")),
 				statecheck.ExpectKnownOutputValue("hello_code_sha256", knownvalue.StringExact(sha256File(t, zipPath))),
 				statecheck.ExpectKnownOutputValue("platform_api_functions", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("api-orders")})),
+			},
+		}},
+	})
+}
+
+// TestAccExamples_namespace applies the scf_namespace example, a namespace
+// and a function that refers to it, and destroys both in the right order.
+func TestAccExamples_namespace(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{DeleteDelay: 300 * time.Millisecond})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'ok'\n"})
+	example := readExample(t, "resources/scf_namespace/resource.tf", zipPath)
+	namespace := regexp.MustCompile(`resource "scf_namespace" "orders" \{\s+name\s+= "([^"]+)"`).FindStringSubmatch(example)
+	if namespace == nil {
+		t.Fatal("the example has no scf_namespace.orders with a literal name")
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		// The fake deletes only empty namespaces: the namespace gone means
+		// the function went first.
+		CheckDestroy: env.checkNamespacesGone(namespace[1]),
+		Steps: []resource.TestStep{{
+			Config:           env.config(example),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+			Check: func(*terraform.State) error {
+				if got := env.fake.FunctionNames(namespace[1]); len(got) != 1 {
+					return fmt.Errorf("namespace %s holds %v, want the example's function", namespace[1], got)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccExamples_namespaceImport imports a namespace made outside Terraform
+// with the ID of import.sh, then with the import block example; both plan
+// no change.
+func TestAccExamples_namespaceImport(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	script, err := os.ReadFile(filepath.Join(examplesDir, "resources/scf_namespace/import.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := regexp.MustCompile(`terraform import scf_namespace\.orders (\S+)`).FindStringSubmatch(string(script))
+	if id == nil {
+		t.Fatal("import.sh has no `terraform import scf_namespace.orders <name>` line")
+	}
+	if err := env.client.CreateNamespace(context.Background(), id[1], "Functions of the orders team"); err != nil {
+		t.Fatal(err)
+	}
+	// The namespace alone: the example's function is not what is imported.
+	example := readExample(t, "resources/scf_namespace/resource.tf", "unused.zip")
+	block := regexp.MustCompile(`(?s)resource "scf_namespace" "orders" \{.*?\n\}\n`).FindString(example)
+	if block == "" {
+		t.Fatal("the example has no scf_namespace.orders block")
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		CheckDestroy:             env.checkNamespacesGone(id[1]),
+		Steps: []resource.TestStep{
+			{
+				Config:        env.config(block),
+				ResourceName:  "scf_namespace.orders",
+				ImportState:   true,
+				ImportStateId: id[1],
+			},
+			{
+				Config: env.config(block + readExample(t, "resources/scf_namespace/import-by-string-id.tf", "unused.zip")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("scf_namespace.orders", plancheck.ResourceActionNoop)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// TestAccExamples_namespacesDataSource applies the scf_namespaces example.
+func TestAccExamples_namespacesDataSource(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	for _, ns := range []string{"team-web", "team-data", "tools"} {
+		if err := env.client.CreateNamespace(context.Background(), ns, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{{
+			Config: env.config(readExample(t, "data-sources/scf_namespaces/data-source.tf", "unused.zip")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("team_namespaces", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("team-data"), knownvalue.StringExact("team-web"),
+				})),
 			},
 		}},
 	})

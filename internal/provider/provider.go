@@ -261,6 +261,7 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSCFFunctionResource,
 		NewSCFLayerVersionResource,
+		NewSCFNamespaceResource,
 	}
 }
 
@@ -269,6 +270,7 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewSCFFunctionDataSource,
 		NewSCFFunctionsDataSource,
 		NewSCFLayerVersionsDataSource,
+		NewSCFNamespacesDataSource,
 	}
 }
 

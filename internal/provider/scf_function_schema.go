@@ -74,7 +74,9 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed: true,
 				Default:  stringdefault.StaticString(scfapi.DefaultNamespace),
 				MarkdownDescription: "Namespace of the function (`Namespace`): 1 to 30 characters of letters, digits, `-` " +
-					"and `_`. Defaults to `default`. The namespace must exist. Changing it replaces the function.",
+					"and `_`. Defaults to `default`. The namespace must exist: to create it in the same configuration, set " +
+					"`scf_namespace.<name>.name` here, so it is created before the function and destroyed after it. " +
+					"Changing it replaces the function.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{validators.Namespace()},
 			},

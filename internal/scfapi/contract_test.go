@@ -344,6 +344,45 @@ func TestContractNamespaces(t *testing.T) {
 	}
 }
 
+// TestContractListAllNamespaces: more namespaces than one page holds are
+// read in pages of 100, filters are substrings of the name and description,
+// and FindNamespace keeps only the exact name.
+func TestContractListAllNamespaces(t *testing.T) {
+	fx := fakescf.DefaultFixtures()
+	for i := range 130 {
+		desc := "even"
+		if i%2 == 1 {
+			desc = "odd"
+		}
+		fx.Namespaces = append(fx.Namespaces, fakescf.NamespaceFixture{Name: fmt.Sprintf("bulk-%03d", i), Description: desc})
+	}
+	h := newContract(t, fakescf.Options{Fixtures: fx}, nil)
+	all, err := h.c.ListAllNamespaces(h.ctx, scfapi.NamespaceFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 132 || all[0].Name != "bulk-000" || all[131].Name != "frozen" {
+		t.Fatalf("ListAllNamespaces read %d namespaces, first %q, last %q; want 132 from bulk-000 to frozen", len(all), all[0].Name, all[len(all)-1].Name)
+	}
+	if got := h.srv.Stats().Responses[scfapi.ActionListNamespaces]["OK"]; got != 2 {
+		t.Errorf("%d ListNamespaces calls for 132 namespaces, want 2 pages of 100", got)
+	}
+	odd, err := h.c.ListAllNamespaces(h.ctx, scfapi.NamespaceFilter{NameContains: "bulk-1", DescriptionContains: "odd"})
+	if err != nil || len(odd) != 15 || odd[0].Name != "bulk-101" {
+		t.Errorf("bulk-1*, odd: %d namespaces, %v; want 15 from bulk-101", len(odd), err)
+	}
+	none, err := h.c.ListAllNamespaces(h.ctx, scfapi.NamespaceFilter{NameContains: "no-such"})
+	if err != nil || len(none) != 0 {
+		t.Errorf("a filter that matches nothing: %v, %v; want no namespace and no error", none, err)
+	}
+	if ns, err := h.c.FindNamespace(h.ctx, "bulk-01"); err != nil || ns != nil {
+		t.Errorf("FindNamespace(bulk-01) = %+v, %v; want nothing: only longer names contain it", ns, err)
+	}
+	if ns, err := h.c.FindNamespace(h.ctx, "bulk-010"); err != nil || ns == nil || ns.Description != "even" || ns.Type == "" || ns.AddTime == "" {
+		t.Errorf("FindNamespace(bulk-010) = %+v, %v", ns, err)
+	}
+}
+
 func TestContractModifyResourceTags(t *testing.T) {
 	h := newContract(t, fakescf.Options{}, nil)
 	req := zipRequest(t, "tagged")

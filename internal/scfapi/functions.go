@@ -223,6 +223,14 @@ func (c *Client) ListFunctions(ctx context.Context, req *ListFunctionsRequest) (
 	return out, nil
 }
 
+// pageSize is the Limit of each page the List*All methods read.
+func (c *Client) pageSize() int64 {
+	if c.listPageSize <= 0 {
+		return maxListPageSize
+	}
+	return c.listPageSize
+}
+
 // maxListPageSize is the largest Limit ListFunctions accepts, and the page
 // size of ListAllFunctions unless Config.ListPageSize is smaller.
 const maxListPageSize = 100
@@ -247,10 +255,7 @@ func (c *Client) ListAllFunctionsMatching(ctx context.Context, query ListFunctio
 	if query.Orderby == nil {
 		query.Orderby, query.Order = ptr("FunctionName"), ptr("ASC")
 	}
-	pageSize := c.listPageSize
-	if pageSize <= 0 {
-		pageSize = maxListPageSize
-	}
+	pageSize := c.pageSize()
 	var all []FunctionSummary
 	for {
 		page := query

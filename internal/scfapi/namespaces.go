@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // CreateNamespace creates a namespace.
@@ -66,6 +67,79 @@ func (c *Client) ListNamespaces(ctx context.Context, req *ListNamespacesRequest)
 		return nil, err
 	}
 	return out, nil
+}
+
+// NamespaceFilter narrows ListAllNamespaces. Each non-empty field is sent
+// as a ListNamespaces SearchKey (the service's fuzzy search) and then
+// required as a case-sensitive substring of the row, so the result does not
+// depend on how loosely the service matches.
+type NamespaceFilter struct {
+	NameContains        string
+	DescriptionContains string
+}
+
+func (f NamespaceFilter) searchKeys() []*SearchKey {
+	var keys []*SearchKey
+	if f.NameContains != "" {
+		keys = append(keys, &SearchKey{Key: ptr("Namespace"), Value: ptr(f.NameContains)})
+	}
+	if f.DescriptionContains != "" {
+		keys = append(keys, &SearchKey{Key: ptr("Description"), Value: ptr(f.DescriptionContains)})
+	}
+	return keys
+}
+
+func (f NamespaceFilter) matches(ns Namespace) bool {
+	return strings.Contains(ns.Name, f.NameContains) && strings.Contains(ns.Description, f.DescriptionContains)
+}
+
+// ListAllNamespaces returns every namespace that matches filter, sorted by
+// name, reading pages of the client's list page size (the API's largest
+// unless Config.ListPageSize is smaller) until TotalCount
+// rows are read. Each page goes through the ListNamespaces rate limit.
+func (c *Client) ListAllNamespaces(ctx context.Context, filter NamespaceFilter) ([]Namespace, error) {
+	var all []Namespace
+	read := int64(0)
+	for {
+		offset, limit := read, c.pageSize()
+		page, err := c.ListNamespaces(ctx, &ListNamespacesRequest{
+			Offset: &offset, Limit: &limit, Orderby: ptr("Name"), Order: ptr("ASC"), SearchKey: filter.searchKeys(),
+		})
+		if err != nil {
+			return nil, err
+		}
+		read += int64(len(page.Namespaces))
+		for _, ns := range page.Namespaces {
+			if filter.matches(ns) {
+				all = append(all, ns)
+			}
+		}
+		// An empty page ends the loop even if TotalCount disagrees, since
+		// namespaces deleted meanwhile would otherwise make it endless.
+		if len(page.Namespaces) == 0 || read >= page.TotalCount {
+			break
+		}
+	}
+	// Namespaces created or deleted between pages can shift a row into two
+	// pages; each name is kept once.
+	slices.SortFunc(all, func(a, b Namespace) int { return strings.Compare(a.Name, b.Name) })
+	return slices.CompactFunc(all, func(a, b Namespace) bool { return a.Name == b.Name }), nil
+}
+
+// FindNamespace returns the namespace called name, or nil when the service
+// has none: ListNamespaces is the only read the API has for a namespace, so
+// it searches for the name and keeps the exact match.
+func (c *Client) FindNamespace(ctx context.Context, name string) (*Namespace, error) {
+	found, err := c.ListAllNamespaces(ctx, NamespaceFilter{NameContains: name})
+	if err != nil {
+		return nil, err
+	}
+	for i := range found {
+		if found[i].Name == name {
+			return &found[i], nil
+		}
+	}
+	return nil, nil
 }
 
 // ModifyResourceTags sets the tags in replace and removes the keys in remove

@@ -78,6 +78,28 @@ func Namespace() validator.String {
 	}
 }
 
+// ManagedNamespace validates the name of a namespace the provider creates:
+// the namespace rule, and not "default".
+func ManagedNamespace() validator.String {
+	return stringRule{
+		summary:  SummaryNamespace,
+		desc:     `value must be 1-30 characters of letters, digits, "-" and "_", and not "default"`,
+		markdown: "value must be 1-30 characters of letters, digits, `-` and `_`, and not `default`",
+		check:    CheckManagedNamespace,
+	}
+}
+
+// NamespaceDescription validates a namespace description: at most 1000
+// characters.
+func NamespaceDescription() validator.String {
+	return stringRule{
+		summary:  SummaryDescription,
+		desc:     "value must be at most 1000 characters",
+		markdown: "value must be at most 1000 characters",
+		check:    CheckNamespaceDescription,
+	}
+}
+
 // Description validates a function description: at most 1000 characters of
 // letters, digits, spaces, commas, periods, newlines and the Chinese comma and
 // full stop.

@@ -39,6 +39,10 @@ func FuzzCheckFunctionName(f *testing.F) {
 		if nsErr := CheckNamespace(s); (nsErr == nil) != namespaceRE.MatchString(s) {
 			t.Fatalf("CheckNamespace(%q) = %v disagrees with the regex", s, nsErr)
 		}
+		// A managed namespace is any valid namespace but "default".
+		if mErr := CheckManagedNamespace(s); (mErr == nil) != (namespaceRE.MatchString(s) && s != "default") {
+			t.Fatalf("CheckManagedNamespace(%q) = %v", s, mErr)
+		}
 	})
 }
 

@@ -1,6 +1,7 @@
 package validators
 
 import (
+	"errors"
 	"fmt"
 	"unicode/utf8"
 )
@@ -96,6 +97,47 @@ func CheckLayerName(s string) error {
 	}
 	if p != "" {
 		return &ruleError{subject: "layer name " + quote(s), problem: p, rule: layerNameRule}
+	}
+	return nil
+}
+
+// DefaultNamespaceName is the namespace every account has: it cannot be
+// created or deleted (CreateNamespace answers
+// InvalidParameterValue.DefaultNamespace, DeleteNamespace
+// FailedOperation.DeleteNamespace).
+const DefaultNamespaceName = "default"
+
+const managedNamespaceRule = namespaceRule + `, and not "default", which every account has and which can be ` +
+	`neither created nor deleted; functions are in it when their namespace is left unset`
+
+// CheckManagedNamespace enforces CreateNamespace's rules for a namespace a
+// resource creates and deletes: the namespace rule, and not "default".
+func CheckManagedNamespace(s string) error {
+	if err := CheckNamespace(s); err != nil {
+		var re *ruleError
+		if errors.As(err, &re) {
+			re.rule = managedNamespaceRule
+		}
+		return err
+	}
+	if s == DefaultNamespaceName {
+		return &ruleError{subject: "namespace " + quote(s), problem: "it is the default namespace", rule: managedNamespaceRule}
+	}
+	return nil
+}
+
+// MaxNamespaceDescriptionRunes caps a namespace description. The API
+// documents no rule for it; the provider applies the 1000 characters of a
+// function description, and the fake answers
+// InvalidParameterValue.Description past it.
+const MaxNamespaceDescriptionRunes = 1000
+
+const namespaceDescriptionRule = `a namespace description must be at most 1000 characters`
+
+// CheckNamespaceDescription enforces the length of a namespace description.
+func CheckNamespaceDescription(s string) error {
+	if n := utf8.RuneCountInString(s); n > MaxNamespaceDescriptionRunes {
+		return &ruleError{subject: "description", problem: fmt.Sprintf("it is %d characters long", n), rule: namespaceDescriptionRule}
 	}
 	return nil
 }

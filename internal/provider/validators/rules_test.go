@@ -84,6 +84,36 @@ func TestCheckLayerName(t *testing.T) {
 	}
 }
 
+func TestCheckManagedNamespace(t *testing.T) {
+	runStringRule(t, "CheckManagedNamespace", CheckManagedNamespace, []ruleCase{
+		{"team-a", ""},
+		{"Default", ""},
+		{"default-2", ""},
+		{strings.Repeat("n", 30), ""},
+		{"default", "it is the default namespace"},
+		{"", "it is empty"},
+		{strings.Repeat("n", 31), "it is 31 characters long"},
+		{"my ns", "character 3, ' '"},
+	})
+	for _, s := range []string{"default", "my ns"} {
+		if err := CheckManagedNamespace(s); err == nil || !strings.Contains(err.Error(), `and not "default", which every account has`) {
+			t.Errorf("CheckManagedNamespace(%q) must state the whole rule: %v", s, err)
+		}
+	}
+	if err := CheckNamespace("my ns"); err == nil || strings.Contains(err.Error(), "not \"default\"") {
+		t.Errorf("CheckNamespace must keep its own rule: %v", err)
+	}
+}
+
+func TestCheckNamespaceDescription(t *testing.T) {
+	runStringRule(t, "CheckNamespaceDescription", CheckNamespaceDescription, []ruleCase{
+		{"", ""},
+		{"Team A's functions: orders & billing!", ""},
+		{strings.Repeat("字", 1000), ""},
+		{strings.Repeat("字", 1001), "it is 1001 characters long"},
+	})
+}
+
 func TestCheckHandler(t *testing.T) {
 	tests := []struct {
 		runtime, handler, want string

@@ -143,7 +143,7 @@ tf() { "$cli" "$1" ${color_flag[@]+"${color_flag[@]}"} "${@:2}"; }
 heading "Step 1/5: $tf_name plan (what would be created)"
 tf plan
 
-heading "Step 2/5: $tf_name apply -auto-approve (create the namespace and the functions in scf-fake)"
+heading "Step 2/5: $tf_name apply -auto-approve (create the namespace, the layer version and the functions in scf-fake)"
 tf apply -auto-approve
 
 heading "Step 3/5: $tf_name plan -detailed-exitcode (expect: no changes)"
@@ -169,7 +169,7 @@ if [[ $plain != *memory_size* ]]; then
 fi
 ok "rejected at plan time, as expected (exit code $rc); nothing was changed"
 
-heading "Step 5/5: $tf_name destroy -auto-approve (delete the functions, then their namespace)"
+heading "Step 5/5: $tf_name destroy -auto-approve (delete the functions, then their namespace and layer version)"
 tf destroy -auto-approve
 
 heading "Demo finished in $((SECONDS - started)) s"

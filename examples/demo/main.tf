@@ -1,5 +1,6 @@
-# Newcomer demo: a namespace and three functions managed by the scf provider, run against the
-# bundled fake SCF server by .ci/demo.sh (`make demo`). See README.md.
+# Newcomer demo: a namespace, a layer version and three functions managed by
+# the scf provider, run against the bundled fake SCF server by .ci/demo.sh
+# (`make demo`). See README.md.
 
 terraform {
   required_version = ">= 1.5.0"
@@ -24,8 +25,20 @@ resource "scf_namespace" "demo" {
   description = "Namespace of the newcomer demo"
 }
 
+# A layer version with a helper module both functions in the namespace load.
+# New content in libs.zip publishes a new version, and they move to it in place.
+resource "scf_layer_version" "greetings" {
+  layer_name          = "common-greetings"
+  description         = "Greeting helpers shared by the demo functions"
+  compatible_runtimes = ["Python3.9", "Nodejs12.16"]
+
+  content = {
+    zip_file = "${path.module}/code/libs.zip"
+  }
+}
+
 # A Python function in the custom namespace, with zip code, environment
-# variables, a layer and tags.
+# variables, two layers and tags.
 resource "scf_function" "hello" {
   name        = "hello"
   namespace   = scf_namespace.demo.name
@@ -45,13 +58,14 @@ resource "scf_function" "hello" {
 
   layers = [
     { name = "common-libs", version = 2 },
+    { name = scf_layer_version.greetings.layer_name, version = scf_layer_version.greetings.layer_version },
   ]
 
   tags = var.tags
 }
 
 # A Node.js function in the same namespace, bound to an older version of the
-# same layer.
+# fixture layer and to the demo's own layer.
 resource "scf_function" "greeter" {
   name        = "greeter"
   namespace   = scf_namespace.demo.name
@@ -70,6 +84,7 @@ resource "scf_function" "greeter" {
 
   layers = [
     { name = "common-libs", version = 1 },
+    { name = scf_layer_version.greetings.layer_name, version = scf_layer_version.greetings.layer_version },
   ]
 
   tags = merge(var.tags, { component = "greeter" })

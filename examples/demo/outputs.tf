@@ -12,3 +12,8 @@ output "hello" {
     code_sha256 = scf_function.hello.code_sha256
   }
 }
+
+output "layer" {
+  description = "The layer version the demo published, as <layer_name>/<layer_version>."
+  value       = scf_layer_version.greetings.id
+}

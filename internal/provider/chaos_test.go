@@ -32,6 +32,14 @@ const (
 // too.
 const chaosNamespace = "chaos-ns"
 
+// chaosLayer is the layer whose versions the chaos configuration publishes;
+// the update changes their description, which publishes new versions and
+// deletes the old ones.
+const (
+	chaosLayer         = "chaos-layer"
+	chaosLayerVersions = 2
+)
+
 // TestAccChaos applies, updates (configuration, code and tags) and destroys
 // 50 functions and a namespace with the built provider binary and the real CLI against a
 // fake that injects every fault kind into 20% of requests: InternalError,
@@ -93,6 +101,14 @@ resource "scf_namespace" "n" {
   description = %[6]q
 }
 
+resource "scf_layer_version" "l" {
+  count               = %[11]d
+  layer_name          = %[10]q
+  description         = format("%%s %%d", %[6]q, count.index)
+  compatible_runtimes = ["Python3.9"]
+  content             = { zip_file = %[7]q }
+}
+
 resource "scf_function" "f" {
   count       = %[5]d
   name        = format("chaos-%%02d", count.index)
@@ -102,7 +118,8 @@ resource "scf_function" "f" {
   code        = { zip_file = %[7]q }
   tags        = %[8]s
 }
-`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags, chaosNamespace)
+`, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags, chaosNamespace,
+			chaosLayer, chaosLayerVersions)
 	}
 
 	run := &chaosRun{t: t, cli: cli, env: env, ctx: ctx}
@@ -112,20 +129,25 @@ resource "scf_function" "f" {
 	// The namespace makes one call of each mutation, which the random
 	// faults would rarely hit: each loses its first answer for sure.
 	env.fake.InjectFault(scfapi.ActionCreateNamespace, fakescf.FaultDropAfter, 1)
+	env.fake.InjectFault(scfapi.ActionPublishLayerVersion, fakescf.FaultDropAfter, 1)
 	run.phase("create", "apply", want)
 	run.checkFunctions(want, "first version")
 	run.checkNamespace(true, "first version")
+	run.checkLayerVersions("first version")
 
 	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
 	env.fake.InjectFault(scfapi.ActionUpdateNamespace, fakescf.FaultDropAfter, 1)
+	env.fake.InjectFault(scfapi.ActionDeleteLayerVersion, fakescf.FaultDropAfter, 1)
 	run.phase("update", "apply", want)
 	run.checkFunctions(want, "second version")
 	run.checkNamespace(true, "second version")
+	run.checkLayerVersions("second version")
 
 	env.fake.InjectFault(scfapi.ActionDeleteNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("destroy", "destroy", nil)
 	run.checkFunctions(nil, "")
 	run.checkNamespace(false, "")
+	run.checkLayerVersions("")
 
 	total := env.fake.Stats()
 	t.Logf("chaos: total requests=%d faults=%s (%.1f%% of requests) elapsed=%s",
@@ -277,14 +299,41 @@ func (r *chaosRun) checkNamespace(exists bool, description string) {
 	}
 }
 
+// checkLayerVersions lists the chaos layer's versions through the API
+// (faults included): exactly chaosLayerVersions of them, each published once
+// with the phase's description, or none after destroy.
+func (r *chaosRun) checkLayerVersions(description string) {
+	t := r.t
+	t.Helper()
+	listed, err := r.env.client.ListLayerVersions(r.ctx, chaosLayer, nil)
+	if err != nil && !scfapi.IsNotFound(err) && scfapi.ErrorCode(err) != "ResourceNotFound.Layer" {
+		t.Fatalf("chaos: ListLayerVersions: %v", err)
+	}
+	var got []string
+	for _, v := range listed {
+		got = append(got, v.Description)
+	}
+	sort.Strings(got)
+	var want []string
+	for i := range chaosLayerVersions {
+		if description != "" {
+			want = append(want, fmt.Sprintf("%s %d", description, i))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("chaos: layer %s has versions with descriptions %q, want %q", chaosLayer, got, want)
+	}
+}
+
 // checkClearErrors requires every error of a failed command to name the
 // function or namespace it is about and to carry one of the provider's own
 // summaries or Terraform's.
 func checkClearErrors(t *testing.T, stderr string) {
 	t.Helper()
 	for _, block := range strings.Split(stderr, "Error: ")[1:] {
-		if !strings.Contains(block, "default/chaos-") && !strings.Contains(block, "namespace "+chaosNamespace) {
-			t.Errorf("chaos: an error does not name its function or namespace:\nError: %s", block)
+		if !strings.Contains(block, "default/chaos-") && !strings.Contains(block, "namespace "+chaosNamespace) &&
+			!strings.Contains(block, chaosLayer) {
+			t.Errorf("chaos: an error does not name its function, namespace or layer version:\nError: %s", block)
 		}
 	}
 }

@@ -129,25 +129,58 @@ func TestContractLostPublish(t *testing.T) {
 }
 
 // TestContractLostPublishNotOurs: after a lost response, a version with
-// other content published in the meantime is not taken over.
+// other content published in the meantime (as a configuration publishes
+// several versions of one layer at once) is neither taken over nor an
+// obstacle: the call ends with exactly one version of its own.
 func TestContractLostPublishNotOurs(t *testing.T) {
-	// The fake's clock runs ahead, so the other version reads as published
-	// after this call started, whatever second the test runs in.
+	for _, fault := range []fakescf.FaultKind{fakescf.FaultDropBefore, fakescf.FaultDropAfter} {
+		t.Run(string(fault), func(t *testing.T) {
+			// The fake's clock runs ahead, so the other version reads as
+			// published after this call started, whatever second the test
+			// runs in.
+			clock := &shiftedClock{}
+			clock.shift(time.Hour)
+			h := newContract(t, fakescf.Options{Clock: clock.now}, nil)
+			other, otherDigest := layerRequest(t, "race", "someone else\n", "Python3.9")
+			if _, err := h.client(nil).PublishLayerVersion(h.ctx, other, otherDigest); err != nil {
+				t.Fatalf("other publish: %v", err)
+			}
+			h.srv.InjectFault("PublishLayerVersion", fault, 1)
+			req, digest := layerRequest(t, "race", "ours\n", "Python3.9")
+			v, err := h.c.PublishLayerVersion(h.ctx, req, digest)
+			if err != nil || v != 2 {
+				t.Fatalf("PublishLayerVersion after a lost response = %d, %v; want version 2", v, err)
+			}
+			all, err := h.c.ListLayerVersions(h.ctx, "race", nil)
+			if err != nil || len(all) != 2 {
+				t.Fatalf("versions: %+v, %v; want the other one and exactly one of this call", all, err)
+			}
+			got, err := h.c.GetLayerVersion(h.ctx, "race", v)
+			if err != nil || got.CodeSha256 != digest {
+				t.Fatalf("version %d = %+v, %v; want this call's content", v, got, err)
+			}
+		})
+	}
+}
+
+// TestContractLostPublishAmbiguous: when two versions identical to the
+// request appeared since the call started, neither can be proven to be its
+// own, and it says so instead of adopting one or publishing a third.
+func TestContractLostPublishAmbiguous(t *testing.T) {
 	clock := &shiftedClock{}
 	clock.shift(time.Hour)
 	h := newContract(t, fakescf.Options{Clock: clock.now}, nil)
-	other, otherDigest := layerRequest(t, "race", "someone else\n", "Python3.9")
-	if _, err := h.client(nil).PublishLayerVersion(h.ctx, other, otherDigest); err != nil {
-		t.Fatalf("other publish: %v", err)
+	req, digest := layerRequest(t, "twin", "same\n", "Python3.9")
+	if _, err := h.client(nil).PublishLayerVersion(h.ctx, req, digest); err != nil {
+		t.Fatalf("first identical publish: %v", err)
 	}
-	h.srv.InjectFault("PublishLayerVersion", fakescf.FaultDropBefore, 1)
-	req, digest := layerRequest(t, "race", "ours\n", "Python3.9")
+	h.srv.InjectFault("PublishLayerVersion", fakescf.FaultDropAfter, 1)
 	_, err := h.c.PublishLayerVersion(h.ctx, req, digest)
 	var adoption *scfapi.LayerAdoptionError
-	if !errors.As(err, &adoption) || !strings.Contains(err.Error(), "CodeSha256") {
-		t.Fatalf("lost publish next to another version: %v", err)
+	if !errors.As(err, &adoption) || !strings.Contains(err.Error(), "2 versions identical") {
+		t.Fatalf("lost publish next to an identical version: %v", err)
 	}
-	if all, _ := h.c.ListLayerVersions(h.ctx, "race", nil); len(all) != 1 {
+	if all, _ := h.c.ListLayerVersions(h.ctx, "twin", nil); len(all) != 2 {
 		t.Fatalf("versions: %+v; the lost publish must not be sent again", all)
 	}
 }

@@ -37,9 +37,9 @@ func LayerVersionID(name string, version int64) string {
 // Every call publishes a new version, so a request whose outcome is unknown
 // (a lost response or InternalError) is not simply sent again. The layer's
 // versions are listed instead: none added since the call began means
-// nothing was published and the request is sent again; exactly one added
-// since then with this request's runtimes, description, licence and (for a
-// zip) content digest is adopted as this call's; anything else is
+// nothing like it was published and the request is sent again; exactly one
+// added since then with this request's runtimes, description, licence and
+// (for a zip) content digest is adopted as this call's; several are
 // *LayerAdoptionError, since adopting a version someone else published, or
 // publishing a duplicate, would both be silent.
 func (c *Client) PublishLayerVersion(ctx context.Context, req *PublishLayerVersionRequest, contentSHA256 string) (int64, error) {
@@ -97,55 +97,53 @@ func (c *Client) findLostPublish(ctx context.Context, req *PublishLayerVersionRe
 	if err != nil {
 		return false, 0, err
 	}
+	// Versions published since the call started that match its request:
+	// others, such as the sibling versions a configuration publishes at the
+	// same time with other descriptions, say nothing about this call.
 	earliest := start.Truncate(time.Second).Add(-c.adoptionSkew)
-	var newer []LayerVersionInfo
+	var ours []LayerVersionInfo
 	for _, v := range versions {
 		added, perr := time.ParseInLocation(addTimeLayout, v.AddTime, serviceZone)
-		if perr != nil || !added.Before(earliest) {
-			newer = append(newer, v)
+		if perr == nil && added.Before(earliest) {
+			continue
+		}
+		matches, err := c.layerMatches(ctx, v, req, contentSHA256)
+		if err != nil {
+			return false, 0, &LayerAdoptionError{Name: name, Version: v.LayerVersion, Reason: "its content digest cannot be read: " + err.Error()}
+		}
+		if matches {
+			ours = append(ours, v)
 		}
 	}
-	if len(newer) == 0 {
+	switch len(ours) {
+	case 0:
 		return false, 0, nil
+	case 1:
+		return true, ours[0].LayerVersion, nil
 	}
-	if len(newer) > 1 {
-		return false, 0, &LayerAdoptionError{Name: name, Reason: fmt.Sprintf("%d versions were published since this call started", len(newer))}
-	}
-	v := newer[0]
-	if reason := c.layerNotOurs(ctx, v, req, contentSHA256); reason != "" {
-		return false, 0, &LayerAdoptionError{Name: name, Version: v.LayerVersion, Reason: reason}
-	}
-	return true, v.LayerVersion, nil
+	return false, 0, &LayerAdoptionError{Name: name, Reason: fmt.Sprintf(
+		"%d versions identical to this call's request were published since it started; none can be proven to be this call's", len(ours))}
 }
 
-func (c *Client) layerNotOurs(ctx context.Context, v LayerVersionInfo, req *PublishLayerVersionRequest, contentSHA256 string) string {
-	var diff []string
+// layerMatches reports whether v has the runtimes, description, licence and
+// (for a zip) content digest of req.
+func (c *Client) layerMatches(ctx context.Context, v LayerVersionInfo, req *PublishLayerVersionRequest, contentSHA256 string) (bool, error) {
 	want := make([]string, 0, len(req.CompatibleRuntimes))
 	for _, rt := range req.CompatibleRuntimes {
 		want = append(want, deref(rt))
 	}
-	if !slices.Equal(slices.Sorted(slices.Values(v.CompatibleRuntimes)), slices.Sorted(slices.Values(want))) {
-		diff = append(diff, "CompatibleRuntimes")
+	if !slices.Equal(slices.Sorted(slices.Values(v.CompatibleRuntimes)), slices.Sorted(slices.Values(want))) ||
+		v.Description != deref(req.Description) || v.LicenseInfo != deref(req.LicenseInfo) {
+		return false, nil
 	}
-	if v.Description != deref(req.Description) {
-		diff = append(diff, "Description")
+	if contentSHA256 == "" {
+		return true, nil
 	}
-	if v.LicenseInfo != deref(req.LicenseInfo) {
-		diff = append(diff, "LicenseInfo")
+	got, err := c.GetLayerVersion(ctx, v.LayerName, v.LayerVersion)
+	if err != nil {
+		return false, err
 	}
-	if contentSHA256 != "" {
-		got, err := c.GetLayerVersion(ctx, v.LayerName, v.LayerVersion)
-		switch {
-		case err != nil:
-			return "its content digest cannot be read"
-		case got.CodeSha256 != contentSHA256:
-			diff = append(diff, "CodeSha256")
-		}
-	}
-	if len(diff) > 0 {
-		return fmt.Sprintf("version %d differs from this call's request in %v", v.LayerVersion, diff)
-	}
-	return ""
+	return got.CodeSha256 == contentSHA256, nil
 }
 
 // GetLayerVersion returns one layer version.

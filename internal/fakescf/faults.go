@@ -240,6 +240,13 @@ func DefaultRateLimits() map[string]float64 {
 		"GetLayerVersion":             20,
 		"ListLayerVersions":           20,
 		"DeleteLayerVersion":          20,
+		"PublishVersion":              20,
+		"ListVersionByFunction":       20,
+		"CreateAlias":                 20,
+		"UpdateAlias":                 20,
+		"GetAlias":                    20,
+		"DeleteAlias":                 20,
+		"ListAliases":                 20,
 	}
 }
 

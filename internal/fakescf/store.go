@@ -185,6 +185,11 @@ type functionRecord struct {
 	Status        string         `json:"status"`
 	StatusReasons []StatusReason `json:"status_reasons,omitempty"`
 	Pending       *pendingOp     `json:"pending,omitempty"`
+	// LastVersion is the last version number given out; numbers are never
+	// reused.
+	LastVersion int64              `json:"last_version,omitempty"`
+	Versions    []*fnVersionRecord `json:"versions,omitempty"`
+	Aliases     []*aliasRecord     `json:"aliases,omitempty"`
 }
 
 type namespaceRecord struct {
@@ -240,7 +245,7 @@ func loadStore(path string) (*store, error) {
 		}
 	}
 	for k, f := range st.Functions {
-		if f == nil || k != fnKey(f.Namespace, f.Name) || st.Namespaces[f.Namespace] == nil {
+		if f == nil || k != fnKey(f.Namespace, f.Name) || st.Namespaces[f.Namespace] == nil || slices.Contains(f.Versions, nil) || slices.Contains(f.Aliases, nil) {
 			return nil, fmt.Errorf("fakescf: state file %s is corrupt: function entry %q is inconsistent", path, k)
 		}
 	}
@@ -316,6 +321,7 @@ func (s *Server) settleLocked() {
 	now := s.now()
 	s.settleLayersLocked(now)
 	for k, f := range s.st.Functions {
+		settleVersionsLocked(f, now)
 		if f.Pending == nil || now.Before(f.Pending.Until) {
 			continue
 		}

@@ -51,6 +51,24 @@ func TestAccExamples_resources(t *testing.T) {
 	}
 }
 
+// TestAccExamples_versions applies the function version and alias examples.
+func TestAccExamples_versions(t *testing.T) {
+	for _, example := range []string{"scf_function_version", "scf_function_alias"} {
+		t.Run(example, func(t *testing.T) {
+			env := newTestEnv(t, fakescf.Options{})
+			zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories(),
+				CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+				Steps: []resource.TestStep{{
+					Config:           env.config(readExample(t, "resources/"+example+"/resource.tf", zipPath)),
+					ConfigPlanChecks: expectEmptyPlanAfterApply,
+				}},
+			})
+		})
+	}
+}
+
 // TestAccExamples_layers applies the layer version example, with the
 // function bound to it, and reads the data source example back.
 func TestAccExamples_layers(t *testing.T) {

@@ -61,6 +61,12 @@ const (
 	ActionGetLayerVersion             = "GetLayerVersion"
 	ActionListLayerVersions           = "ListLayerVersions"
 	ActionDeleteLayerVersion          = "DeleteLayerVersion"
+	ActionPublishVersion              = "PublishVersion"
+	ActionListVersionByFunction       = "ListVersionByFunction"
+	ActionCreateAlias                 = "CreateAlias"
+	ActionUpdateAlias                 = "UpdateAlias"
+	ActionGetAlias                    = "GetAlias"
+	ActionDeleteAlias                 = "DeleteAlias"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -95,6 +101,12 @@ func DefaultRateLimits() map[string]float64 {
 		ActionGetLayerVersion:             20,
 		ActionListLayerVersions:           20,
 		ActionDeleteLayerVersion:          20,
+		ActionPublishVersion:              20,
+		ActionListVersionByFunction:       20,
+		ActionCreateAlias:                 20,
+		ActionUpdateAlias:                 20,
+		ActionGetAlias:                    20,
+		ActionDeleteAlias:                 20,
 	}
 }
 

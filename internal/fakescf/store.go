@@ -330,9 +330,9 @@ func (s *Server) settleLocked() {
 		failed := len(p.Fail) > 0
 		switch p.Op {
 		case opCreate:
-			f.Status = pick(failed, statusCreateFailed, statusActive)
+			f.Status = activeUnless(failed, statusCreateFailed)
 		case opUpdate:
-			f.Status = pick(failed, statusUpdateFailed, statusActive)
+			f.Status = activeUnless(failed, statusUpdateFailed)
 		case opDelete:
 			if !failed {
 				delete(s.st.Functions, k)
@@ -347,11 +347,13 @@ func (s *Server) settleLocked() {
 	}
 }
 
-func pick(cond bool, a, b string) string {
-	if cond {
-		return a
+// activeUnless is the status an operation ends in: Active, or failedStatus
+// when it failed.
+func activeUnless(failed bool, failedStatus string) string {
+	if failed {
+		return failedStatus
 	}
-	return b
+	return statusActive
 }
 
 // begin puts a function into a transitional status for the given delay.

@@ -68,7 +68,7 @@ func settleVersionsLocked(f *functionRecord, now time.Time) {
 		}
 		failed := len(fv.Pending.Fail) > 0
 		fv.Pending = nil
-		fv.Status = pick(failed, statusPublishFailed, statusActive)
+		fv.Status = activeUnless(failed, statusPublishFailed)
 	}
 }
 

@@ -7,19 +7,19 @@ import (
 	"time"
 )
 
-func (h *harness) publishVersion(name, desc string) string {
+func (h *harness) publishVersion(desc string) string {
 	h.t.Helper()
 	var out struct{ FunctionVersion string }
-	if err := json.Unmarshal(h.ok("PublishVersion", map[string]any{"FunctionName": name, "Description": desc}), &out); err != nil {
+	if err := json.Unmarshal(h.ok("PublishVersion", map[string]any{"FunctionName": "fn", "Description": desc}), &out); err != nil {
 		h.t.Fatal(err)
 	}
 	return out.FunctionVersion
 }
 
-func (h *harness) getQualified(name, q string) map[string]any {
+func (h *harness) getQualified(q string) map[string]any {
 	h.t.Helper()
 	var m map[string]any
-	if err := json.Unmarshal(h.ok("GetFunction", map[string]any{"FunctionName": name, "Qualifier": q}), &m); err != nil {
+	if err := json.Unmarshal(h.ok("GetFunction", map[string]any{"FunctionName": "fn", "Qualifier": q}), &m); err != nil {
 		h.t.Fatal(err)
 	}
 	return m
@@ -30,15 +30,15 @@ func TestPublishVersionSnapshotsFunction(t *testing.T) {
 	h.srv.SetDelays(0, 0, 0)
 	h.createActive("fn", map[string]any{"MemorySize": 256, "Description": "first"})
 	h.srv.SetDelays(time.Minute, 0, 0)
-	if v := h.publishVersion("fn", "v one"); v != "1" {
+	if v := h.publishVersion("v one"); v != "1" {
 		t.Fatalf("first version = %q, want 1", v)
 	}
-	if st := h.getQualified("fn", "1")["Status"]; st != statusPublishing {
+	if st := h.getQualified("1")["Status"]; st != statusPublishing {
 		t.Fatalf("status right after publishing = %v, want Publishing", st)
 	}
 	h.clock.Advance(time.Minute)
 	h.ok("UpdateFunctionConfiguration", map[string]any{"FunctionName": "fn", "MemorySize": 512, "Description": "second"})
-	v1 := h.getQualified("fn", "1")
+	v1 := h.getQualified("1")
 	if v1["Status"] != statusActive || v1["MemorySize"] != float64(256) || v1["Description"] != "v one" || v1["Qualifier"] != "1" || v1["FunctionVersion"] != "1" {
 		t.Fatalf("version 1 reads %v %v %v %v", v1["Status"], v1["MemorySize"], v1["Description"], v1["Qualifier"])
 	}
@@ -47,7 +47,7 @@ func TestPublishVersionSnapshotsFunction(t *testing.T) {
 	}
 	h.expect("ResourceNotFound.Version", "GetFunction", map[string]any{"FunctionName": "fn", "Qualifier": "2"})
 	h.expect("ResourceNotFound.Version", "GetFunction", map[string]any{"FunctionName": "fn", "Qualifier": "01"})
-	if v := h.publishVersion("fn", ""); v != "2" {
+	if v := h.publishVersion(""); v != "2" {
 		t.Fatalf("second version = %q", v)
 	}
 	var list struct {
@@ -66,7 +66,7 @@ func TestPublishVersionSnapshotsFunction(t *testing.T) {
 	h.clock.Advance(time.Minute)
 	h.ok("DeleteFunction", map[string]any{"FunctionName": "fn", "Qualifier": "1"})
 	h.expect("ResourceNotFound.Version", "DeleteFunction", map[string]any{"FunctionName": "fn", "Qualifier": "1"})
-	if v := h.publishVersion("fn", ""); v != "3" {
+	if v := h.publishVersion(""); v != "3" {
 		t.Fatalf("version after a deletion = %q, want 3", v)
 	}
 	h.expect("InvalidParameterValue.Description", "PublishVersion", map[string]any{"FunctionName": "fn", "Description": string(make([]byte, 1001))})
@@ -79,8 +79,8 @@ func TestPublishVersionFailNextAndLimit(t *testing.T) {
 	h := newHarness(t, Options{Fixtures: fx})
 	h.createActive("fn", nil)
 	h.srv.FailNext("PublishVersion", "fn")
-	v := h.publishVersion("fn", "")
-	if st := h.getQualified("fn", v)["Status"]; st != statusPublishFailed {
+	v := h.publishVersion("")
+	if st := h.getQualified(v)["Status"]; st != statusPublishFailed {
 		t.Fatalf("status = %v, want PublishFailed", st)
 	}
 	h.expect("LimitExceeded.FunctionVersions", "PublishVersion", map[string]any{"FunctionName": "fn"})
@@ -89,8 +89,8 @@ func TestPublishVersionFailNextAndLimit(t *testing.T) {
 func TestAliases(t *testing.T) {
 	h := newHarness(t, Options{})
 	h.createActive("fn", nil)
-	h.publishVersion("fn", "")
-	h.publishVersion("fn", "")
+	h.publishVersion("")
+	h.publishVersion("")
 	weights := func(v string, w float64) map[string]any {
 		return map[string]any{"AdditionalVersionWeights": []any{map[string]any{"Version": v, "Weight": w}}}
 	}
@@ -142,13 +142,13 @@ func TestVersionsAndAliasesPersistAndGoWithTheFunction(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	h := newHarness(t, Options{StatePath: path})
 	h.createActive("fn", nil)
-	h.publishVersion("fn", "kept")
+	h.publishVersion("kept")
 	h.ok("CreateAlias", map[string]any{"FunctionName": "fn", "Name": "live", "FunctionVersion": "1"})
 	if err := h.srv.Close(); err != nil {
 		t.Fatal(err)
 	}
 	h2 := newHarness(t, Options{StatePath: path})
-	if d := h2.getQualified("fn", "1")["Description"]; d != "kept" {
+	if d := h2.getQualified("1")["Description"]; d != "kept" {
 		t.Fatalf("description after reload = %v", d)
 	}
 	h2.ok("GetAlias", map[string]any{"FunctionName": "fn", "Name": "live"})

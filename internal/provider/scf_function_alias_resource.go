@@ -244,7 +244,7 @@ func (r *scfFunctionAliasResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if what, err := r.write(ctx, &plan, true); err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating function alias", what, err)
+		addAPIError(&resp.Diagnostics, summaryAliasCreate, what, err)
 		return
 	}
 	tflog.Info(ctx, "SCF function alias created", map[string]any{"id": plan.ID.ValueString()})
@@ -264,7 +264,7 @@ func (r *scfFunctionAliasResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading function alias", "reading alias "+state.ID.ValueString(), err)
+		addAPIError(&resp.Diagnostics, summaryAliasRead, "reading alias "+state.ID.ValueString(), err)
 		return
 	}
 	state.flatten(a)
@@ -278,7 +278,7 @@ func (r *scfFunctionAliasResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	if what, err := r.write(ctx, &plan, false); err != nil {
-		addAPIError(&resp.Diagnostics, "Error updating function alias", what, err)
+		addAPIError(&resp.Diagnostics, summaryAliasUpdate, what, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -291,14 +291,14 @@ func (r *scfFunctionAliasResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err := r.client.DeleteAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, "Error deleting function alias", "deleting alias "+state.ID.ValueString(), err)
+		addAPIError(&resp.Diagnostics, summaryAliasDelete, "deleting alias "+state.ID.ValueString(), err)
 	}
 }
 
 func (r *scfFunctionAliasResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	parts := strings.Split(req.ID, "/")
 	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
-		resp.Diagnostics.AddError("Error importing function alias", fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
+		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
 			"such as `default/orders/live`.", req.ID))
 		return
 	}

@@ -142,12 +142,12 @@ func (r *scfFunctionVersionResource) Create(ctx context.Context, req resource.Cr
 	fn := functionID(ns, name)
 	// $LATEST must be Active to be published: wait out an update in progress.
 	if _, err := r.client.WaitForActive(ctx, ns, name); err != nil {
-		addAPIError(&resp.Diagnostics, "Error publishing function version", "waiting for function "+fn+" to be Active before publishing", err)
+		addAPIError(&resp.Diagnostics, summaryVersionPublish, "waiting for function "+fn+" to be Active before publishing", err)
 		return
 	}
 	v, err := r.client.PublishVersion(ctx, ns, name, plan.Description.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error publishing function version", "publishing a version of function "+fn, err)
+		addAPIError(&resp.Diagnostics, summaryVersionPublish, "publishing a version of function "+fn, err)
 		return
 	}
 	tflog.Info(ctx, "SCF function version published", map[string]any{"function": fn, "version": v})
@@ -160,7 +160,7 @@ func (r *scfFunctionVersionResource) Create(ctx context.Context, req resource.Cr
 		// Keep the version in state so that it is not orphaned.
 		plan.CodeSha256, plan.Status, plan.CreatedTime = types.StringNull(), types.StringNull(), types.StringNull()
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		addAPIError(&resp.Diagnostics, "Error publishing function version", fmt.Sprintf("waiting for version %s of function %s to be Active", v, fn), err)
+		addAPIError(&resp.Diagnostics, summaryVersionPublish, fmt.Sprintf("waiting for version %s of function %s to be Active", v, fn), err)
 		return
 	}
 	resp.Diagnostics.Append(r.fill(ctx, &plan, f)...)
@@ -176,8 +176,9 @@ func (r *scfFunctionVersionResource) fill(ctx context.Context, m *scfFunctionVer
 	a, err := r.client.GetFunctionVersionAddress(ctx, ns, name, v)
 	if err != nil {
 		m.CodeSha256 = types.StringNull()
-		tflog.Warn(ctx, "reading the code digest of a function version failed", map[string]any{"error": err.Error()})
-		return nil
+		var diags diag.Diagnostics
+		addAPIError(&diags, summaryVersionRead, fmt.Sprintf("reading the code digest of version %s of function %s", v, functionID(ns, name)), err)
+		return diags
 	}
 	m.CodeSha256 = types.StringValue(a.CodeSha256)
 	return nil
@@ -197,7 +198,7 @@ func (r *scfFunctionVersionResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading function version", fmt.Sprintf("reading version %s of function %s", v, functionID(ns, name)), err)
+		addAPIError(&resp.Diagnostics, summaryVersionRead, fmt.Sprintf("reading version %s of function %s", v, functionID(ns, name)), err)
 		return
 	}
 	resp.Diagnostics.Append(r.fill(ctx, &state, f)...)
@@ -231,21 +232,21 @@ func (r *scfFunctionVersionResource) Delete(ctx context.Context, req resource.De
 	ns, name, v := state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Version.ValueString()
 	err := r.client.DeleteFunctionVersion(ctx, ns, name, v)
 	if scfapi.ErrorCode(err) == "UnsupportedOperation.AliasBind" {
-		resp.Diagnostics.AddAttributeError(path.Root("version"), "Error deleting function version", fmt.Sprintf(
+		resp.Diagnostics.AddAttributeError(path.Root("version"), summaryVersionDelete, fmt.Sprintf(
 			"Version %s of function %s is still routed to by an alias (%s). Point the alias at another version first "+
 				"(when it is managed in this configuration, refer to this version as `scf_function_version.<name>.version` "+
 				"so that Terraform orders the changes), or set `skip_destroy = true` to keep the version.", v, functionID(ns, name), apiAnswer(err)))
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error deleting function version", fmt.Sprintf("deleting version %s of function %s", v, functionID(ns, name)), err)
+		addAPIError(&resp.Diagnostics, summaryVersionDelete, fmt.Sprintf("deleting version %s of function %s", v, functionID(ns, name)), err)
 	}
 }
 
 func (r *scfFunctionVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	parts := strings.Split(req.ID, "/")
 	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !isVersionNumber(parts[2]) {
-		resp.Diagnostics.AddError("Error importing function version", fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
+		resp.Diagnostics.AddError(summaryVersionImport, fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
 			"such as `default/orders/3`.", req.ID))
 		return
 	}

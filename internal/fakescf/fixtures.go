@@ -38,6 +38,9 @@ type Fixtures struct {
 	// LayerVersionLimit caps the live versions of one layer; 0 means 200.
 	// The quota is not documented: 200 is the fake's assumption.
 	LayerVersionLimit int `json:"layer_version_limit"`
+	// AccountConcurrencyMem is the account's concurrency quota in MB; 0
+	// means 128000, the documented default.
+	AccountConcurrencyMem int64 `json:"account_concurrency_mem"`
 }
 
 // VpcFixture is a VPC and the subnets inside it.

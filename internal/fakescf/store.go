@@ -185,6 +185,10 @@ type functionRecord struct {
 	Status        string         `json:"status"`
 	StatusReasons []StatusReason `json:"status_reasons,omitempty"`
 	Pending       *pendingOp     `json:"pending,omitempty"`
+	// ConcurrencySettings: reserved and provisioned concurrency (concurrency_quota.go).
+	ConcurrencySettings *concurrencySettings `json:"concurrency_settings,omitempty"`
+	// HookVersions: versions registered by the test hook (versions_hook.go).
+	HookVersions []string `json:"hook_versions,omitempty"`
 }
 
 type namespaceRecord struct {

@@ -262,6 +262,8 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewSCFFunctionResource,
 		NewSCFLayerVersionResource,
 		NewSCFNamespaceResource,
+		NewSCFReservedConcurrencyResource,
+		NewSCFProvisionedConcurrencyResource,
 	}
 }
 

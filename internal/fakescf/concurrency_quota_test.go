@@ -7,7 +7,9 @@ import (
 	"time"
 )
 
-func (h *harness) reservedMem(name string) *int64 {
+// reservedMem reads the reserved quota of function "fn".
+func (h *harness) reservedMem() *int64 {
+	const name = "fn"
 	h.t.Helper()
 	var out struct{ ReservedMem *int64 }
 	if err := json.Unmarshal(h.ok("GetReservedConcurrencyConfig", map[string]any{"FunctionName": name}), &out); err != nil {
@@ -21,7 +23,9 @@ type provisionedView struct {
 	Allocated                 []versionProvisionedOut
 }
 
-func (h *harness) provisioned(name string) provisionedView {
+// provisioned reads the provisioned concurrency of function "fn".
+func (h *harness) provisioned() provisionedView {
+	const name = "fn"
 	h.t.Helper()
 	var out provisionedView
 	if err := json.Unmarshal(h.ok("GetProvisionedConcurrencyConfig", map[string]any{"FunctionName": name}), &out); err != nil {
@@ -30,7 +34,9 @@ func (h *harness) provisioned(name string) provisionedView {
 	return out
 }
 
-func (h *harness) withVersion(name, version string) {
+// withVersion creates function "fn" with a published version.
+func (h *harness) withVersion(version string) {
+	const name = "fn"
 	h.t.Helper()
 	h.createActive(name, nil)
 	if err := h.srv.RegisterPublishedVersion(defaultNamespace, name, version); err != nil {
@@ -41,19 +47,19 @@ func (h *harness) withVersion(name, version string) {
 func TestReservedConcurrencyLifecycle(t *testing.T) {
 	h := newHarness(t, Options{})
 	h.createActive("fn", nil)
-	if got := h.reservedMem("fn"); got != nil {
+	if got := h.reservedMem(); got != nil {
 		t.Fatalf("ReservedMem before any Put = %d, want null", *got)
 	}
 	h.ok("PutReservedConcurrencyConfig", map[string]any{"FunctionName": "fn", "ReservedConcurrencyMem": 1024})
-	if got := h.reservedMem("fn"); got == nil || *got != 1024 {
+	if got := h.reservedMem(); got == nil || *got != 1024 {
 		t.Fatalf("ReservedMem = %v, want 1024", got)
 	}
 	h.ok("PutReservedConcurrencyConfig", map[string]any{"FunctionName": "fn", "ReservedConcurrencyMem": 0})
-	if got := h.reservedMem("fn"); got == nil || *got != 0 {
+	if got := h.reservedMem(); got == nil || *got != 0 {
 		t.Fatalf("ReservedMem = %v, want 0 (a stopped function)", got)
 	}
 	h.ok("DeleteReservedConcurrencyConfig", map[string]any{"FunctionName": "fn"})
-	if got := h.reservedMem("fn"); got != nil {
+	if got := h.reservedMem(); got != nil {
 		t.Fatalf("ReservedMem after delete = %d, want null", *got)
 	}
 }
@@ -78,17 +84,17 @@ func TestReservedConcurrencyErrors(t *testing.T) {
 
 func TestProvisionedConcurrencyLifecycle(t *testing.T) {
 	h := newHarness(t, Options{UpdateDelay: 10 * time.Second})
-	h.withVersion("fn", "1")
+	h.withVersion("1")
 	put := map[string]any{"FunctionName": "fn", "Qualifier": "1", "VersionProvisionedConcurrencyNum": 3}
 	h.ok("PutProvisionedConcurrencyConfig", put)
-	got := h.provisioned("fn")
+	got := h.provisioned()
 	if len(got.Allocated) != 1 || got.Allocated[0].Status != provisionInProgress || got.Allocated[0].AvailableProvisionedConcurrencyNum != 0 {
 		t.Fatalf("right after Put: %+v, want one InProgress entry with nothing available", got)
 	}
 	h.expect("FailedOperation.ProvisionedInProgress", "PutProvisionedConcurrencyConfig", put)
 	h.expect("FailedOperation.ProvisionedInProgress", "DeleteProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "1"})
 	h.clock.Advance(10 * time.Second)
-	got = h.provisioned("fn")
+	got = h.provisioned()
 	if a := got.Allocated[0]; a.Status != provisionDone || a.AvailableProvisionedConcurrencyNum != 3 || a.AllocatedProvisionedConcurrencyNum != 3 || a.Qualifier != "1" {
 		t.Fatalf("after the delay: %+v, want Done with 3 of 3", a)
 	}
@@ -97,38 +103,36 @@ func TestProvisionedConcurrencyLifecycle(t *testing.T) {
 		t.Fatalf("UnallocatedConcurrencyNum = %d, want %d", got.UnallocatedConcurrencyNum, want)
 	}
 	h.ok("DeleteProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "1"})
-	if got := h.provisioned("fn"); len(got.Allocated) != 0 {
+	if got := h.provisioned(); len(got.Allocated) != 0 {
 		t.Fatalf("after delete: %+v, want nothing allocated", got)
 	}
 }
 
 func TestProvisionedConcurrencyFailNext(t *testing.T) {
 	h := newHarness(t, Options{})
-	h.withVersion("fn", "2")
+	h.withVersion("2")
 	h.srv.FailNext("PutProvisionedConcurrencyConfig", "fn", StatusReason{ErrorCode: "InternalError", ErrorMessage: "no capacity in zone"})
 	h.ok("PutProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "2", "VersionProvisionedConcurrencyNum": 1})
-	a := h.provisioned("fn").Allocated[0]
+	a := h.provisioned().Allocated[0]
 	if a.Status != provisionFailed || a.StatusReason != "no capacity in zone" {
 		t.Fatalf("got %+v, want Failed with the injected reason", a)
 	}
 	// A failed task does not block the next one.
 	h.ok("PutProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "2", "VersionProvisionedConcurrencyNum": 1})
-	if a := h.provisioned("fn").Allocated[0]; a.Status != provisionDone {
+	if a := h.provisioned().Allocated[0]; a.Status != provisionDone {
 		t.Fatalf("retry: %+v, want Done", a)
 	}
 }
 
 func TestProvisionedConcurrencyErrors(t *testing.T) {
 	h := newHarness(t, Options{})
-	h.withVersion("fn", "1")
-	base := func(kv ...any) map[string]any {
+	h.withVersion("1")
+	// base is a valid Put with key set to value, or left out for nil.
+	base := func(key string, value any) map[string]any {
 		p := map[string]any{"FunctionName": "fn", "Qualifier": "1", "VersionProvisionedConcurrencyNum": 1}
-		for i := 0; i < len(kv); i += 2 {
-			if kv[i+1] == nil {
-				delete(p, kv[i].(string))
-				continue
-			}
-			p[kv[i].(string)] = kv[i+1]
+		p[key] = value
+		if value == nil {
+			delete(p, key)
 		}
 		return p
 	}
@@ -153,22 +157,22 @@ func TestProvisionedConcurrencyErrors(t *testing.T) {
 func TestConcurrencySettingsPersistAndDieWithTheFunction(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	h := newHarness(t, Options{StatePath: path})
-	h.withVersion("fn", "1")
+	h.withVersion("1")
 	h.ok("PutReservedConcurrencyConfig", map[string]any{"FunctionName": "fn", "ReservedConcurrencyMem": 1024})
 	h.ok("PutProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "1", "VersionProvisionedConcurrencyNum": 2})
 	if err := h.srv.Close(); err != nil {
 		t.Fatal(err)
 	}
 	h2 := newHarness(t, Options{StatePath: path})
-	if got := h2.reservedMem("fn"); got == nil || *got != 1024 {
+	if got := h2.reservedMem(); got == nil || *got != 1024 {
 		t.Fatalf("after restart ReservedMem = %v, want 1024", got)
 	}
-	if got := h2.provisioned("fn").Allocated; len(got) != 1 || got[0].AllocatedProvisionedConcurrencyNum != 2 {
+	if got := h2.provisioned().Allocated; len(got) != 1 || got[0].AllocatedProvisionedConcurrencyNum != 2 {
 		t.Fatalf("after restart Allocated = %+v, want 2 on version 1", got)
 	}
 	h2.ok("DeleteFunction", map[string]any{"FunctionName": "fn"})
 	h2.createActive("fn", nil)
-	if got := h2.reservedMem("fn"); got != nil {
+	if got := h2.reservedMem(); got != nil {
 		t.Fatalf("a new function of the same name inherited ReservedMem %d", *got)
 	}
 	h2.expect("ResourceNotFound.Version", "GetProvisionedConcurrencyConfig", map[string]any{"FunctionName": "fn", "Qualifier": "1"})

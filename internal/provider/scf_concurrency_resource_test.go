@@ -26,14 +26,15 @@ resource "scf_reserved_concurrency" "test" {
 `, name, mem)
 }
 
-func provisionedConfig(name, qualifier string, num int) string {
+// provisionedConfig provisions a version of function "warm".
+func provisionedConfig(qualifier string, num int) string {
 	return fmt.Sprintf(`
 resource "scf_provisioned_concurrency" "test" {
-  function_name               = %q
+  function_name               = "warm"
   qualifier                   = %q
   provisioned_concurrency_num = %d
 }
-`, name, qualifier, num)
+`, qualifier, num)
 }
 
 func TestAccReservedConcurrency(t *testing.T) {
@@ -78,7 +79,7 @@ func TestAccReservedConcurrency(t *testing.T) {
 		CheckDestroy: func(*terraform.State) error {
 			mem, err := env.client.GetReservedConcurrency(t.Context(), "", "capped")
 			if err != nil || mem != nil {
-				return fmt.Errorf("after destroy: %v, %v; want no reserved quota", mem, err)
+				return fmt.Errorf("after destroy: %v, %w; want no reserved quota", mem, err)
 			}
 			return nil
 		},
@@ -116,7 +117,7 @@ func TestAccProvisionedConcurrency(t *testing.T) {
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.config(provisionedConfig("warm", "1", 2)),
+				Config: env.config(provisionedConfig("1", 2)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("default/warm/1")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact(scfapi.ProvisionDone)),
@@ -124,7 +125,7 @@ func TestAccProvisionedConcurrency(t *testing.T) {
 				},
 			},
 			{
-				Config: env.config(provisionedConfig("warm", "1", 3)),
+				Config: env.config(provisionedConfig("1", 3)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -140,7 +141,7 @@ func TestAccProvisionedConcurrency(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.config(provisionedConfig("warm", "1", 3)),
+				Config: env.config(provisionedConfig("1", 3)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 				},
@@ -149,7 +150,7 @@ func TestAccProvisionedConcurrency(t *testing.T) {
 		CheckDestroy: func(*terraform.State) error {
 			v, err := env.client.GetProvisionedConcurrency(t.Context(), "", "warm", "1")
 			if err != nil || v != nil {
-				return fmt.Errorf("after destroy: %+v, %v; want nothing provisioned", v, err)
+				return fmt.Errorf("after destroy: %+v, %w; want nothing provisioned", v, err)
 			}
 			return nil
 		},
@@ -162,13 +163,13 @@ func TestAccProvisionedConcurrencyErrors(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
-			{Config: env.config(provisionedConfig("warm", "$LATEST", 1)), PlanOnly: true, ExpectError: regexp.MustCompile(`qualifier`)},
-			{Config: env.config(provisionedConfig("warm", "1", 0)), PlanOnly: true, ExpectError: regexp.MustCompile(`provisioned_concurrency_num`)},
-			{Config: env.config(provisionedConfig("warm", "9", 1)), ExpectError: regexp.MustCompile(`ResourceNotFound\.Version`)},
-			{Config: env.config(provisionedConfig("warm", "1", 1)), ExpectError: regexp.MustCompile(`Failed: insufficient capacity in\s+zone`)},
+			{Config: env.config(provisionedConfig("$LATEST", 1)), PlanOnly: true, ExpectError: regexp.MustCompile(`qualifier`)},
+			{Config: env.config(provisionedConfig("1", 0)), PlanOnly: true, ExpectError: regexp.MustCompile(`provisioned_concurrency_num`)},
+			{Config: env.config(provisionedConfig("9", 1)), ExpectError: regexp.MustCompile(`ResourceNotFound\.Version`)},
+			{Config: env.config(provisionedConfig("1", 1)), ExpectError: regexp.MustCompile(`Failed: insufficient capacity in\s+zone`)},
 			{
 				// The failed task stays in state, tainted; the next apply replaces it and succeeds.
-				Config: env.config(provisionedConfig("warm", "1", 1)),
+				Config: env.config(provisionedConfig("1", 1)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("scf_provisioned_concurrency.test", tfjsonpath.New("status"), knownvalue.StringExact(scfapi.ProvisionDone)),
 				},

@@ -46,6 +46,12 @@ func init() {
 		{name: "GetLayerVersion", handle: (*Server).getLayerVersion},
 		{name: "ListLayerVersions", handle: (*Server).listLayerVersions},
 		{name: "DeleteLayerVersion", handle: (*Server).deleteLayerVersion},
+		{name: "PutReservedConcurrencyConfig", handle: (*Server).putReservedConcurrencyConfig},
+		{name: "GetReservedConcurrencyConfig", handle: (*Server).getReservedConcurrencyConfig},
+		{name: "DeleteReservedConcurrencyConfig", handle: (*Server).deleteReservedConcurrencyConfig},
+		{name: "PutProvisionedConcurrencyConfig", handle: (*Server).putProvisionedConcurrencyConfig},
+		{name: "GetProvisionedConcurrencyConfig", handle: (*Server).getProvisionedConcurrencyConfig},
+		{name: "DeleteProvisionedConcurrencyConfig", handle: (*Server).deleteProvisionedConcurrencyConfig},
 		{name: "ModifyResourceTags", service: "tag", version: tagVersion, handle: (*Server).modifyResourceTags},
 	}
 	actionsByName = make(map[string]*actionSpec, len(specs))

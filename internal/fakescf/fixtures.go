@@ -41,6 +41,9 @@ type Fixtures struct {
 	// FunctionVersionLimit caps the published versions of one function; 0
 	// means 200. The quota is not documented: 200 is the fake's assumption.
 	FunctionVersionLimit int `json:"function_version_limit"`
+	// AccountConcurrencyMem is the account's concurrency quota in MB; 0
+	// means 128000, the documented default.
+	AccountConcurrencyMem int64 `json:"account_concurrency_mem"`
 }
 
 // VpcFixture is a VPC and the subnets inside it.

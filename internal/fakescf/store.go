@@ -190,6 +190,8 @@ type functionRecord struct {
 	LastVersion int64              `json:"last_version,omitempty"`
 	Versions    []*fnVersionRecord `json:"versions,omitempty"`
 	Aliases     []*aliasRecord     `json:"aliases,omitempty"`
+	// ConcurrencySettings: reserved and provisioned concurrency (concurrency_quota.go).
+	ConcurrencySettings *concurrencySettings `json:"concurrency_settings,omitempty"`
 }
 
 type namespaceRecord struct {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -278,4 +279,71 @@ func TestAccExamples_namespacesDataSource(t *testing.T) {
 			},
 		}},
 	})
+}
+
+// TestAccExamples_reservedConcurrency applies the scf_reserved_concurrency
+// example and imports it with the ID of its import.sh.
+func TestAccExamples_reservedConcurrency(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.config(readExample(t, "resources/scf_reserved_concurrency/resource.tf", zipPath)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("scf_reserved_concurrency.reports", tfjsonpath.New("reserved_concurrency_mem"), knownvalue.Int64Exact(2048)),
+				},
+			},
+			{
+				ResourceName: "scf_reserved_concurrency.reports", ImportState: true, ImportStateVerify: true,
+				ImportStateId: importShID(t, "resources/scf_reserved_concurrency/import.sh", "scf_reserved_concurrency.reports"),
+			},
+		},
+	})
+}
+
+// TestAccExamples_provisionedConcurrency applies the
+// scf_provisioned_concurrency example: a function, a version published by
+// scf_function_version, and provisioned concurrency on it.
+func TestAccExamples_provisionedConcurrency(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	example := readExample(t, "resources/scf_provisioned_concurrency/resource.tf", zipPath)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.config(example),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("qualifier"), knownvalue.StringExact("1")),
+					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("status"), knownvalue.StringExact(scfapi.ProvisionDone)),
+				},
+			},
+			{
+				ResourceName: "scf_provisioned_concurrency.api", ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
+				ImportStateId:           importShID(t, "resources/scf_provisioned_concurrency/import.sh", "scf_provisioned_concurrency.api"),
+			},
+		},
+	})
+}
+
+// importShID returns the ID of the `terraform import <address> <id>` line
+// of an example's import.sh.
+func importShID(t *testing.T, name, address string) string {
+	t.Helper()
+	script, err := os.ReadFile(filepath.Join(examplesDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`terraform import ` + regexp.QuoteMeta(address) + ` (\S+)`).FindStringSubmatch(string(script))
+	if m == nil {
+		t.Fatalf("%s has no `terraform import %s <id>` line", name, address)
+	}
+	return m[1]
 }

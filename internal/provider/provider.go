@@ -264,6 +264,8 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewSCFFunctionVersionResource,
 		NewSCFLayerVersionResource,
 		NewSCFNamespaceResource,
+		NewSCFReservedConcurrencyResource,
+		NewSCFProvisionedConcurrencyResource,
 	}
 }
 

@@ -121,7 +121,6 @@ func (c *Client) DeleteProvisionedConcurrency(ctx context.Context, namespace, na
 	})
 }
 
-
 // WaitForProvisionedConcurrency polls GetProvisionedConcurrencyConfig until
 // the version's task is Done and returns that entry. InProgress is waited
 // out; Failed ends the wait with *ProvisionedStatusError carrying the

@@ -111,3 +111,43 @@ resource "scf_function" "reporter" {
 
   tags = var.tags
 }
+
+# Releases of hello: a stable version, and a canary published whenever the
+# code changes. The canary is published after the stable one, so the
+# versions are numbered in that order.
+resource "scf_function_version" "hello_stable" {
+  function_name     = scf_function.hello.name
+  namespace         = scf_function.hello.namespace
+  description       = "stable release"
+  function_revision = "stable"
+}
+
+resource "scf_function_version" "hello_canary" {
+  function_name     = scf_function.hello.name
+  namespace         = scf_function.hello.namespace
+  description       = "canary release"
+  function_revision = scf_function.hello.code_sha256
+  depends_on        = [scf_function_version.hello_stable]
+
+  # Publish the new canary, and move the alias to it, before the old one is
+  # deleted: the API refuses to delete a version an alias routes to.
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+# The alias callers invoke: 90% of invocations run the stable version, 10%
+# the canary.
+resource "scf_function_alias" "hello_live" {
+  function_name    = scf_function.hello.name
+  namespace        = scf_function.hello.namespace
+  name             = "live"
+  description      = "What callers invoke"
+  function_version = scf_function_version.hello_stable.version
+  routing_config = {
+    additional_version_weights = [{
+      version = scf_function_version.hello_canary.version
+      weight  = 0.1
+    }]
+  }
+}

@@ -101,6 +101,19 @@ resource "scf_namespace" "n" {
   description = %[6]q
 }
 
+resource "scf_function_version" "v" {
+  function_name     = scf_function.f[0].name
+  description       = "chaos release"
+  function_revision = "one"
+}
+
+resource "scf_function_alias" "a" {
+  function_name    = scf_function.f[0].name
+  name             = "live"
+  description      = %[6]q
+  function_version = scf_function_version.v.version
+}
+
 resource "scf_layer_version" "l" {
   count               = %[11]d
   layer_name          = %[10]q
@@ -134,6 +147,7 @@ resource "scf_function" "f" {
 	run.checkFunctions(want, "first version")
 	run.checkNamespace(true, "first version")
 	run.checkLayerVersions("first version")
+	run.checkAlias("first version")
 
 	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
 	env.fake.InjectFault(scfapi.ActionUpdateNamespace, fakescf.FaultDropAfter, 1)
@@ -142,6 +156,7 @@ resource "scf_function" "f" {
 	run.checkFunctions(want, "second version")
 	run.checkNamespace(true, "second version")
 	run.checkLayerVersions("second version")
+	run.checkAlias("second version")
 
 	env.fake.InjectFault(scfapi.ActionDeleteNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("destroy", "destroy", nil)
@@ -296,6 +311,34 @@ func (r *chaosRun) checkNamespace(exists bool, description string) {
 		t.Errorf("chaos: ListNamespaces shows %+v, want namespace %s once", listed, chaosNamespace)
 	case exists && listed[0].Description != description:
 		t.Errorf("chaos: namespace %s has description %q, want %q", chaosNamespace, listed[0].Description, description)
+	}
+}
+
+// checkAlias reads the alias of chaos-00 through the API (faults
+// included): it points at the one published version, with the phase's
+// description, and that version is the only one.
+func (r *chaosRun) checkAlias(description string) {
+	t := r.t
+	t.Helper()
+	alias, err := r.env.client.GetAlias(r.ctx, scfapi.DefaultNamespace, "chaos-00", "live")
+	if err != nil {
+		t.Fatalf("chaos: GetAlias: %v", err)
+	}
+	if alias.Description != description || alias.FunctionVersion != "1" {
+		t.Errorf("chaos: alias live is %+v, want version 1 and description %q", alias, description)
+	}
+	versions, err := r.env.client.ListVersions(r.ctx, scfapi.DefaultNamespace, "chaos-00")
+	if err != nil {
+		t.Fatalf("chaos: ListVersionByFunction: %v", err)
+	}
+	var published []string
+	for _, v := range versions {
+		if v.Version != "$LATEST" {
+			published = append(published, v.Version)
+		}
+	}
+	if !slices.Equal(published, []string{"1"}) {
+		t.Errorf("chaos: chaos-00 has versions %v, want exactly [1]", published)
 	}
 }
 

@@ -240,6 +240,11 @@ func DefaultRateLimits() map[string]float64 {
 		"GetLayerVersion":             20,
 		"ListLayerVersions":           20,
 		"DeleteLayerVersion":          20,
+		"CreateTrigger":               20,
+		"UpdateTrigger":               20,
+		"UpdateTriggerStatus":         20,
+		"DeleteTrigger":               20,
+		"ListTriggers":                20,
 	}
 }
 

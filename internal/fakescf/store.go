@@ -175,16 +175,17 @@ type pendingOp struct {
 }
 
 type functionRecord struct {
-	Namespace     string         `json:"namespace"`
-	Name          string         `json:"name"`
-	FunctionID    string         `json:"function_id"`
-	Config        fnConfig       `json:"config"`
-	Code          codeRecord     `json:"code"`
-	AddTime       time.Time      `json:"add_time"`
-	ModTime       time.Time      `json:"mod_time"`
-	Status        string         `json:"status"`
-	StatusReasons []StatusReason `json:"status_reasons,omitempty"`
-	Pending       *pendingOp     `json:"pending,omitempty"`
+	Namespace     string           `json:"namespace"`
+	Name          string           `json:"name"`
+	FunctionID    string           `json:"function_id"`
+	Config        fnConfig         `json:"config"`
+	Code          codeRecord       `json:"code"`
+	AddTime       time.Time        `json:"add_time"`
+	ModTime       time.Time        `json:"mod_time"`
+	Status        string           `json:"status"`
+	StatusReasons []StatusReason   `json:"status_reasons,omitempty"`
+	Pending       *pendingOp       `json:"pending,omitempty"`
+	Triggers      []*triggerRecord `json:"triggers,omitempty"`
 }
 
 type namespaceRecord struct {

@@ -61,6 +61,11 @@ const (
 	ActionGetLayerVersion             = "GetLayerVersion"
 	ActionListLayerVersions           = "ListLayerVersions"
 	ActionDeleteLayerVersion          = "DeleteLayerVersion"
+	ActionCreateTrigger               = "CreateTrigger"
+	ActionUpdateTrigger               = "UpdateTrigger"
+	ActionUpdateTriggerStatus         = "UpdateTriggerStatus"
+	ActionDeleteTrigger               = "DeleteTrigger"
+	ActionListTriggers                = "ListTriggers"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -95,6 +100,11 @@ func DefaultRateLimits() map[string]float64 {
 		ActionGetLayerVersion:             20,
 		ActionListLayerVersions:           20,
 		ActionDeleteLayerVersion:          20,
+		ActionCreateTrigger:               20,
+		ActionUpdateTrigger:               20,
+		ActionUpdateTriggerStatus:         20,
+		ActionDeleteTrigger:               20,
+		ActionListTriggers:                20,
 	}
 }
 

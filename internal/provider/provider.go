@@ -262,6 +262,7 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewSCFFunctionResource,
 		NewSCFLayerVersionResource,
 		NewSCFNamespaceResource,
+		NewSCFTriggerResource,
 	}
 }
 

@@ -74,8 +74,8 @@ func TestAccSCFTriggerTimer(t *testing.T) {
 				},
 			},
 			{
-				Config:            env.config(timerTriggerConfig("0 0 2 * * MON-FRI *", false, "weekday nights")),
-				ConfigPlanChecks:  inPlace(),
+				Config:           env.config(timerTriggerConfig("0 0 2 * * MON-FRI *", false, "weekday nights")),
+				ConfigPlanChecks: inPlace(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testTrigger, tfjsonpath.New("timer").AtMapKey("cron_expression"), knownvalue.StringExact("0 0 2 * * MON-FRI *")),
 					statecheck.ExpectKnownValue(testTrigger, tfjsonpath.New("enable"), knownvalue.Bool(false)),
@@ -187,7 +187,7 @@ resource "scf_trigger" "test" {
 					got, err := env.client.FindTrigger(context.Background(), scfapi.TriggerSpec{Namespace: "default", FunctionName: "fn",
 						Qualifier: "$DEFAULT", Type: "ckafka", Name: "ckafka-abcd1234-orders"})
 					if err != nil || got == nil || !scfapi.SameTriggerDesc("ckafka", got.TriggerDesc, `{"maxMsgNum":"500"}`) {
-						return fmt.Errorf("service's trigger = %+v, %v; want maxMsgNum 500", got, err)
+						return fmt.Errorf("service's trigger = %+v, %w; want maxMsgNum 500", got, err)
 					}
 					return nil
 				},

@@ -1,3 +1,4 @@
+//nolint:staticcheck // SA5008: the tags use omitnil, an option of the SDK JSON encoder that encoding/json lacks.
 package scfapi
 
 import tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"

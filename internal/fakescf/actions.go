@@ -52,6 +52,11 @@ func init() {
 		{name: "PutProvisionedConcurrencyConfig", handle: (*Server).putProvisionedConcurrencyConfig},
 		{name: "GetProvisionedConcurrencyConfig", handle: (*Server).getProvisionedConcurrencyConfig},
 		{name: "DeleteProvisionedConcurrencyConfig", handle: (*Server).deleteProvisionedConcurrencyConfig},
+		{name: "CreateTrigger", regionRequired: true, handle: (*Server).createTrigger},
+		{name: "UpdateTrigger", regionRequired: true, handle: (*Server).updateTrigger},
+		{name: "UpdateTriggerStatus", regionRequired: true, handle: (*Server).updateTriggerStatus},
+		{name: "DeleteTrigger", regionRequired: true, handle: (*Server).deleteTrigger},
+		{name: "ListTriggers", regionRequired: true, handle: (*Server).listTriggers},
 		{name: "ModifyResourceTags", service: "tag", version: tagVersion, handle: (*Server).modifyResourceTags},
 	}
 	actionsByName = make(map[string]*actionSpec, len(specs))

@@ -253,6 +253,11 @@ func DefaultRateLimits() map[string]float64 {
 		"PutProvisionedConcurrencyConfig":    20,
 		"GetProvisionedConcurrencyConfig":    20,
 		"DeleteProvisionedConcurrencyConfig": 20,
+		"CreateTrigger":                      20,
+		"UpdateTrigger":                      20,
+		"UpdateTriggerStatus":                20,
+		"DeleteTrigger":                      20,
+		"ListTriggers":                       20,
 	}
 }
 

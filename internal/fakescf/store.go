@@ -192,6 +192,7 @@ type functionRecord struct {
 	Aliases     []*aliasRecord     `json:"aliases,omitempty"`
 	// ConcurrencySettings: reserved and provisioned concurrency (concurrency_quota.go).
 	ConcurrencySettings *concurrencySettings `json:"concurrency_settings,omitempty"`
+	Triggers            []*triggerRecord     `json:"triggers,omitempty"`
 }
 
 type namespaceRecord struct {

@@ -347,3 +347,28 @@ func importShID(t *testing.T, name, address string) string {
 	}
 	return m[1]
 }
+
+// TestAccExamples_trigger applies the scf_trigger example and imports its
+// triggers with the IDs of import.sh; each import plans no change.
+func TestAccExamples_trigger(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'ok'\n"})
+	script, err := os.ReadFile(filepath.Join(examplesDir, "resources/scf_trigger/import.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := regexp.MustCompile(`terraform import (scf_trigger\.\w+) (\S+)`).FindAllStringSubmatch(string(script), -1)
+	if len(imports) == 0 {
+		t.Fatal("import.sh has no `terraform import scf_trigger.<name> <id>` line")
+	}
+	config := env.config(readExample(t, "resources/scf_trigger/resource.tf", zipPath))
+	steps := []resource.TestStep{{Config: config, ConfigPlanChecks: expectEmptyPlanAfterApply}}
+	for _, imp := range imports {
+		steps = append(steps, resource.TestStep{Config: config, ResourceName: imp[1], ImportState: true, ImportStateId: imp[2], ImportStateVerify: true})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps:                    steps,
+	})
+}

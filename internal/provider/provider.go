@@ -266,6 +266,7 @@ func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewSCFNamespaceResource,
 		NewSCFReservedConcurrencyResource,
 		NewSCFProvisionedConcurrencyResource,
+		NewSCFTriggerResource,
 	}
 }
 

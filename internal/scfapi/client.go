@@ -73,6 +73,11 @@ const (
 	ActionPutProvisionedConcurrencyConfig    = "PutProvisionedConcurrencyConfig"
 	ActionGetProvisionedConcurrencyConfig    = "GetProvisionedConcurrencyConfig"
 	ActionDeleteProvisionedConcurrencyConfig = "DeleteProvisionedConcurrencyConfig"
+	ActionCreateTrigger                      = "CreateTrigger"
+	ActionUpdateTrigger                      = "UpdateTrigger"
+	ActionUpdateTriggerStatus                = "UpdateTriggerStatus"
+	ActionDeleteTrigger                      = "DeleteTrigger"
+	ActionListTriggers                       = "ListTriggers"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -119,6 +124,11 @@ func DefaultRateLimits() map[string]float64 {
 		ActionPutProvisionedConcurrencyConfig:    20,
 		ActionGetProvisionedConcurrencyConfig:    20,
 		ActionDeleteProvisionedConcurrencyConfig: 20,
+		ActionCreateTrigger:                      20,
+		ActionUpdateTrigger:                      20,
+		ActionUpdateTriggerStatus:                20,
+		ActionDeleteTrigger:                      20,
+		ActionListTriggers:                       20,
 	}
 }
 

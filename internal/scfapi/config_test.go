@@ -89,6 +89,7 @@ func TestDefaultRateLimits(t *testing.T) {
 		"PublishVersion": 20, "ListVersionByFunction": 20, "CreateAlias": 20, "UpdateAlias": 20, "GetAlias": 20, "DeleteAlias": 20,
 		"PutReservedConcurrencyConfig": 20, "GetReservedConcurrencyConfig": 20, "DeleteReservedConcurrencyConfig": 20,
 		"PutProvisionedConcurrencyConfig": 20, "GetProvisionedConcurrencyConfig": 20, "DeleteProvisionedConcurrencyConfig": 20,
+		"CreateTrigger": 20, "UpdateTrigger": 20, "UpdateTriggerStatus": 20, "DeleteTrigger": 20, "ListTriggers": 20,
 	}
 	if fmt.Sprint(limits) != fmt.Sprint(want) {
 		t.Errorf("DefaultRateLimits() = %v", limits)

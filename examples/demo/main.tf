@@ -1,6 +1,7 @@
-# Newcomer demo: a namespace, a layer version and three functions managed by
-# the scf provider, run against the bundled fake SCF server by .ci/demo.sh
-# (`make demo`). See README.md.
+# Newcomer demo: a namespace, a layer version, three functions, releases of
+# one of them (two versions and a weighted alias) and a timer trigger, managed
+# by the scf provider and run against the bundled fake SCF server by
+# .ci/demo.sh (`make demo`). See README.md.
 
 terraform {
   required_version = ">= 1.5.0"
@@ -149,5 +150,17 @@ resource "scf_function_alias" "hello_live" {
       version = scf_function_version.hello_canary.version
       weight  = 0.1
     }]
+  }
+}
+
+# Runs reporter every weekday at 02:00: seconds, minutes, hours, day of
+# month, month, day of week, year.
+resource "scf_trigger" "reporter_nightly" {
+  function_name = scf_function.reporter.name
+  name          = "nightly"
+  description   = "Weekday report"
+
+  timer = {
+    cron_expression = "0 0 2 * * MON-FRI *"
   }
 }

@@ -40,6 +40,10 @@ const (
 	chaosLayerVersions = 2
 )
 
+// chaosTriggers is how many of the functions get a timer trigger, whose
+// description the update changes in place.
+const chaosTriggers = 5
+
 // TestAccChaos applies, updates (configuration, code and tags) and destroys
 // 50 functions and a namespace with the built provider binary and the real CLI against a
 // fake that injects every fault kind into 20% of requests: InternalError,
@@ -101,6 +105,17 @@ resource "scf_namespace" "n" {
   description = %[6]q
 }
 
+resource "scf_trigger" "t" {
+  count         = %[12]d
+  function_name = scf_function.f[count.index].name
+  name          = "every-minute"
+  description   = %[6]q
+
+  timer = {
+    cron_expression = "0 * * * * * *"
+  }
+}
+
 resource "scf_function_version" "v" {
   function_name     = scf_function.f[0].name
   description       = "chaos release"
@@ -132,7 +147,7 @@ resource "scf_function" "f" {
   tags        = %[8]s
 }
 `, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags, chaosNamespace,
-			chaosLayer, chaosLayerVersions)
+			chaosLayer, chaosLayerVersions, chaosTriggers)
 	}
 
 	run := &chaosRun{t: t, cli: cli, env: env, ctx: ctx}
@@ -148,6 +163,7 @@ resource "scf_function" "f" {
 	run.checkNamespace(true, "first version")
 	run.checkLayerVersions("first version")
 	run.checkAlias("first version")
+	run.checkTriggers("first version")
 
 	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
 	env.fake.InjectFault(scfapi.ActionUpdateNamespace, fakescf.FaultDropAfter, 1)
@@ -157,6 +173,7 @@ resource "scf_function" "f" {
 	run.checkNamespace(true, "second version")
 	run.checkLayerVersions("second version")
 	run.checkAlias("second version")
+	run.checkTriggers("second version")
 
 	env.fake.InjectFault(scfapi.ActionDeleteNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("destroy", "destroy", nil)
@@ -311,6 +328,23 @@ func (r *chaosRun) checkNamespace(exists bool, description string) {
 		t.Errorf("chaos: ListNamespaces shows %+v, want namespace %s once", listed, chaosNamespace)
 	case exists && listed[0].Description != description:
 		t.Errorf("chaos: namespace %s has description %q, want %q", chaosNamespace, listed[0].Description, description)
+	}
+}
+
+// checkTriggers lists the triggers of the first functions through the API
+// (faults included): each has exactly one, with the phase's description.
+func (r *chaosRun) checkTriggers(description string) {
+	t := r.t
+	t.Helper()
+	for i := range chaosTriggers {
+		name := fmt.Sprintf("chaos-%02d", i)
+		triggers, err := r.env.client.ListTriggers(r.ctx, scfapi.DefaultNamespace, name)
+		if err != nil {
+			t.Fatalf("chaos: ListTriggers of %s: %v", name, err)
+		}
+		if len(triggers) != 1 || triggers[0].TriggerName != "every-minute" || triggers[0].Description != description {
+			t.Errorf("chaos: %s has triggers %+v, want one every-minute trigger described %q", name, triggers, description)
+		}
 	}
 }
 

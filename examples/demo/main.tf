@@ -1,6 +1,7 @@
-# Newcomer demo: a namespace, a layer version and three functions managed by
-# the scf provider, run against the bundled fake SCF server by .ci/demo.sh
-# (`make demo`). See README.md.
+# Newcomer demo: a namespace, a layer version, three functions, releases of
+# one of them (two versions and a weighted alias) and a timer trigger, managed
+# by the scf provider and run against the bundled fake SCF server by
+# .ci/demo.sh (`make demo`). See README.md.
 
 terraform {
   required_version = ">= 1.5.0"
@@ -110,4 +111,56 @@ resource "scf_function" "reporter" {
   }
 
   tags = var.tags
+}
+
+# Releases of hello: a stable version, and a canary published whenever the
+# code changes. The canary is published after the stable one, so the
+# versions are numbered in that order.
+resource "scf_function_version" "hello_stable" {
+  function_name     = scf_function.hello.name
+  namespace         = scf_function.hello.namespace
+  description       = "stable release"
+  function_revision = "stable"
+}
+
+resource "scf_function_version" "hello_canary" {
+  function_name     = scf_function.hello.name
+  namespace         = scf_function.hello.namespace
+  description       = "canary release"
+  function_revision = scf_function.hello.code_sha256
+  depends_on        = [scf_function_version.hello_stable]
+
+  # Publish the new canary, and move the alias to it, before the old one is
+  # deleted: the API refuses to delete a version an alias routes to.
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+# The alias callers invoke: 90% of invocations run the stable version, 10%
+# the canary.
+resource "scf_function_alias" "hello_live" {
+  function_name    = scf_function.hello.name
+  namespace        = scf_function.hello.namespace
+  name             = "live"
+  description      = "What callers invoke"
+  function_version = scf_function_version.hello_stable.version
+  routing_config = {
+    additional_version_weights = [{
+      version = scf_function_version.hello_canary.version
+      weight  = 0.1
+    }]
+  }
+}
+
+# Runs reporter every weekday at 02:00: seconds, minutes, hours, day of
+# month, month, day of week, year.
+resource "scf_trigger" "reporter_nightly" {
+  function_name = scf_function.reporter.name
+  name          = "nightly"
+  description   = "Weekday report"
+
+  timer = {
+    cron_expression = "0 0 2 * * MON-FRI *"
+  }
 }

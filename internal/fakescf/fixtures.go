@@ -38,6 +38,12 @@ type Fixtures struct {
 	// LayerVersionLimit caps the live versions of one layer; 0 means 200.
 	// The quota is not documented: 200 is the fake's assumption.
 	LayerVersionLimit int `json:"layer_version_limit"`
+	// FunctionVersionLimit caps the published versions of one function; 0
+	// means 200. The quota is not documented: 200 is the fake's assumption.
+	FunctionVersionLimit int `json:"function_version_limit"`
+	// AccountConcurrencyMem is the account's concurrency quota in MB; 0
+	// means 128000, the documented default.
+	AccountConcurrencyMem int64 `json:"account_concurrency_mem"`
 }
 
 // VpcFixture is a VPC and the subnets inside it.
@@ -153,7 +159,7 @@ func (f *Fixtures) validate() error {
 			return fmt.Errorf("namespace fixture %q is not a valid user namespace name", ns.Name)
 		}
 	}
-	if f.FunctionLimit < 0 || f.NamespaceLimit < 0 || f.EipLimit < 0 || f.LayerVersionLimit < 0 {
+	if f.FunctionLimit < 0 || f.NamespaceLimit < 0 || f.EipLimit < 0 || f.LayerVersionLimit < 0 || f.FunctionVersionLimit < 0 {
 		return errors.New("limits must not be negative")
 	}
 	return nil
@@ -201,6 +207,13 @@ func (f *Fixtures) layerVersionLimit() int {
 		return 200
 	}
 	return f.LayerVersionLimit
+}
+
+func (f *Fixtures) functionVersionLimit() int {
+	if f.FunctionVersionLimit == 0 {
+		return 200
+	}
+	return f.FunctionVersionLimit
 }
 
 func (f *Fixtures) hasRegion(r string) bool { return slices.Contains(f.Regions, r) }

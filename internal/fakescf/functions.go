@@ -317,8 +317,11 @@ func (s *Server) deleteFunction(c *call) (response, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	if aerr := checkQualifier(derefOr(req.Qualifier, "")); aerr != nil {
-		return nil, aerr
+	if q := derefOr(req.Qualifier, ""); q != "" && q != latestQualifier {
+		if aerr := s.deleteVersionLocked(f, q); aerr != nil {
+			return nil, aerr
+		}
+		return &emptyResponse{}, nil
 	}
 	switch f.Status {
 	case statusActive, statusCreateFailed, statusUpdateFailed, statusDeleteFailed:

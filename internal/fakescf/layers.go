@@ -111,7 +111,7 @@ func (s *Server) settleLayersLocked(now time.Time) {
 			lv.Pending = nil
 			failed := len(p.Fail) > 0
 			if p.Op == opPublish {
-				lv.Status = pick(failed, statusPublishFailed, statusActive)
+				lv.Status = activeUnless(failed, statusPublishFailed)
 				return false
 			}
 			lv.Status = statusDeleteFailed

@@ -45,7 +45,7 @@ func (s *Server) detail(f *functionRecord, region string) *getFunctionResponse {
 		AddTime:           apiTime(f.AddTime),
 		Description:       cfg.Description,
 		Handler:           cfg.Handler,
-		Triggers:          []triggerOut{},
+		Triggers:          triggersOut(f),
 		CodeSize:          f.Code.Size,
 		Timeout:           cfg.Timeout,
 		FunctionVersion:   latestQualifier,

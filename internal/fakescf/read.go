@@ -1,11 +1,6 @@
 package fakescf
 
-func checkQualifier(q string) *apiError {
-	if q != "" && q != latestQualifier {
-		return errf("ResourceNotFound.Version", "version %q does not exist; only $LATEST is available", truncate(q, 32))
-	}
-	return nil
-}
+import "strconv"
 
 func (s *Server) getFunction(c *call) (response, *apiError) {
 	var req getFunctionRequest
@@ -19,7 +14,8 @@ func (s *Server) getFunction(c *call) (response, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	if aerr := checkQualifier(req.Qualifier); aerr != nil {
+	fv, aerr := qualified(f, req.Qualifier)
+	if aerr != nil {
 		return nil, aerr
 	}
 	if req.ShowCode != "" && req.ShowCode != flagTrue && req.ShowCode != flagFalse {
@@ -28,6 +24,12 @@ func (s *Server) getFunction(c *call) (response, *apiError) {
 	if c.versionNotFound && f.Status == statusDeleting {
 		s.stats.FaultsInjected[FaultVersionNotFound]++
 		return nil, errf("ResourceNotFound.Version", "version $LATEST of function %s does not exist", f.Name)
+	}
+	if fv != nil {
+		r := s.detail(f.snapshot(fv), c.region)
+		r.FunctionVersion = strconv.FormatInt(fv.Version, 10)
+		r.Qualifier = r.FunctionVersion
+		return r, nil
 	}
 	return s.detail(f, c.region), nil
 }
@@ -44,8 +46,12 @@ func (s *Server) getFunctionAddress(c *call) (response, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	if aerr := checkQualifier(req.Qualifier); aerr != nil {
+	fv, aerr := qualified(f, req.Qualifier)
+	if aerr != nil {
 		return nil, aerr
+	}
+	if fv != nil {
+		f = f.snapshot(fv)
 	}
 	return &getFunctionAddressResponse{
 		Url:        "https://scf-fake.local/" + f.Namespace + "/" + f.Name + ".zip?sign=" + f.Code.Sha256[:min(16, len(f.Code.Sha256))],

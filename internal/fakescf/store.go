@@ -185,6 +185,14 @@ type functionRecord struct {
 	Status        string         `json:"status"`
 	StatusReasons []StatusReason `json:"status_reasons,omitempty"`
 	Pending       *pendingOp     `json:"pending,omitempty"`
+	// LastVersion is the last version number given out; numbers are never
+	// reused.
+	LastVersion int64              `json:"last_version,omitempty"`
+	Versions    []*fnVersionRecord `json:"versions,omitempty"`
+	Aliases     []*aliasRecord     `json:"aliases,omitempty"`
+	// ConcurrencySettings: reserved and provisioned concurrency (concurrency_quota.go).
+	ConcurrencySettings *concurrencySettings `json:"concurrency_settings,omitempty"`
+	Triggers            []*triggerRecord     `json:"triggers,omitempty"`
 }
 
 type namespaceRecord struct {
@@ -240,7 +248,7 @@ func loadStore(path string) (*store, error) {
 		}
 	}
 	for k, f := range st.Functions {
-		if f == nil || k != fnKey(f.Namespace, f.Name) || st.Namespaces[f.Namespace] == nil {
+		if f == nil || k != fnKey(f.Namespace, f.Name) || st.Namespaces[f.Namespace] == nil || slices.Contains(f.Versions, nil) || slices.Contains(f.Aliases, nil) {
 			return nil, fmt.Errorf("fakescf: state file %s is corrupt: function entry %q is inconsistent", path, k)
 		}
 	}
@@ -316,6 +324,7 @@ func (s *Server) settleLocked() {
 	now := s.now()
 	s.settleLayersLocked(now)
 	for k, f := range s.st.Functions {
+		settleVersionsLocked(f, now)
 		if f.Pending == nil || now.Before(f.Pending.Until) {
 			continue
 		}
@@ -324,9 +333,9 @@ func (s *Server) settleLocked() {
 		failed := len(p.Fail) > 0
 		switch p.Op {
 		case opCreate:
-			f.Status = pick(failed, statusCreateFailed, statusActive)
+			f.Status = activeUnless(failed, statusCreateFailed)
 		case opUpdate:
-			f.Status = pick(failed, statusUpdateFailed, statusActive)
+			f.Status = activeUnless(failed, statusUpdateFailed)
 		case opDelete:
 			if !failed {
 				delete(s.st.Functions, k)
@@ -341,11 +350,13 @@ func (s *Server) settleLocked() {
 	}
 }
 
-func pick(cond bool, a, b string) string {
-	if cond {
-		return a
+// activeUnless is the status an operation ends in: Active, or failedStatus
+// when it failed.
+func activeUnless(failed bool, failedStatus string) string {
+	if failed {
+		return failedStatus
 	}
-	return b
+	return statusActive
 }
 
 // begin puts a function into a transitional status for the given delay.

@@ -40,6 +40,10 @@ const (
 	chaosLayerVersions = 2
 )
 
+// chaosTriggers is how many of the functions get a timer trigger, whose
+// description the update changes in place.
+const chaosTriggers = 5
+
 // TestAccChaos applies, updates (configuration, code and tags) and destroys
 // 50 functions and a namespace with the built provider binary and the real CLI against a
 // fake that injects every fault kind into 20% of requests: InternalError,
@@ -101,6 +105,30 @@ resource "scf_namespace" "n" {
   description = %[6]q
 }
 
+resource "scf_trigger" "t" {
+  count         = %[12]d
+  function_name = scf_function.f[count.index].name
+  name          = "every-minute"
+  description   = %[6]q
+
+  timer = {
+    cron_expression = "0 * * * * * *"
+  }
+}
+
+resource "scf_function_version" "v" {
+  function_name     = scf_function.f[0].name
+  description       = "chaos release"
+  function_revision = "one"
+}
+
+resource "scf_function_alias" "a" {
+  function_name    = scf_function.f[0].name
+  name             = "live"
+  description      = %[6]q
+  function_version = scf_function_version.v.version
+}
+
 resource "scf_layer_version" "l" {
   count               = %[11]d
   layer_name          = %[10]q
@@ -119,7 +147,7 @@ resource "scf_function" "f" {
   tags        = %[8]s
 }
 `, testRegion, fakescf.DefaultSecretID, fakescf.DefaultSecretKey, env.url, chaosFunctions, description, zipPath, tags, chaosNamespace,
-			chaosLayer, chaosLayerVersions)
+			chaosLayer, chaosLayerVersions, chaosTriggers)
 	}
 
 	run := &chaosRun{t: t, cli: cli, env: env, ctx: ctx}
@@ -134,6 +162,8 @@ resource "scf_function" "f" {
 	run.checkFunctions(want, "first version")
 	run.checkNamespace(true, "first version")
 	run.checkLayerVersions("first version")
+	run.checkAlias("first version")
+	run.checkTriggers("first version")
 
 	cli.write(config("second version", zipTwo, `{ team = "chaos", phase = "two" }`))
 	env.fake.InjectFault(scfapi.ActionUpdateNamespace, fakescf.FaultDropAfter, 1)
@@ -142,6 +172,8 @@ resource "scf_function" "f" {
 	run.checkFunctions(want, "second version")
 	run.checkNamespace(true, "second version")
 	run.checkLayerVersions("second version")
+	run.checkAlias("second version")
+	run.checkTriggers("second version")
 
 	env.fake.InjectFault(scfapi.ActionDeleteNamespace, fakescf.FaultDropAfter, 1)
 	run.phase("destroy", "destroy", nil)
@@ -296,6 +328,51 @@ func (r *chaosRun) checkNamespace(exists bool, description string) {
 		t.Errorf("chaos: ListNamespaces shows %+v, want namespace %s once", listed, chaosNamespace)
 	case exists && listed[0].Description != description:
 		t.Errorf("chaos: namespace %s has description %q, want %q", chaosNamespace, listed[0].Description, description)
+	}
+}
+
+// checkTriggers lists the triggers of the first functions through the API
+// (faults included): each has exactly one, with the phase's description.
+func (r *chaosRun) checkTriggers(description string) {
+	t := r.t
+	t.Helper()
+	for i := range chaosTriggers {
+		name := fmt.Sprintf("chaos-%02d", i)
+		triggers, err := r.env.client.ListTriggers(r.ctx, scfapi.DefaultNamespace, name)
+		if err != nil {
+			t.Fatalf("chaos: ListTriggers of %s: %v", name, err)
+		}
+		if len(triggers) != 1 || triggers[0].TriggerName != "every-minute" || triggers[0].Description != description {
+			t.Errorf("chaos: %s has triggers %+v, want one every-minute trigger described %q", name, triggers, description)
+		}
+	}
+}
+
+// checkAlias reads the alias of chaos-00 through the API (faults
+// included): it points at the one published version, with the phase's
+// description, and that version is the only one.
+func (r *chaosRun) checkAlias(description string) {
+	t := r.t
+	t.Helper()
+	alias, err := r.env.client.GetAlias(r.ctx, scfapi.DefaultNamespace, "chaos-00", "live")
+	if err != nil {
+		t.Fatalf("chaos: GetAlias: %v", err)
+	}
+	if alias.Description != description || alias.FunctionVersion != "1" {
+		t.Errorf("chaos: alias live is %+v, want version 1 and description %q", alias, description)
+	}
+	versions, err := r.env.client.ListVersions(r.ctx, scfapi.DefaultNamespace, "chaos-00")
+	if err != nil {
+		t.Fatalf("chaos: ListVersionByFunction: %v", err)
+	}
+	var published []string
+	for _, v := range versions {
+		if v.Version != "$LATEST" {
+			published = append(published, v.Version)
+		}
+	}
+	if !slices.Equal(published, []string{"1"}) {
+		t.Errorf("chaos: chaos-00 has versions %v, want exactly [1]", published)
 	}
 }
 

@@ -42,6 +42,15 @@ const (
 	summaryNamespaceDelete = "Unable to Delete SCF Namespace"
 	summaryNamespaceImport = "Unable to Import SCF Namespace"
 	summaryNamespaceList   = "Unable to List SCF Namespaces"
+	summaryVersionPublish  = "Unable to Publish SCF Function Version"
+	summaryVersionRead     = "Unable to Read SCF Function Version"
+	summaryVersionDelete   = "Unable to Delete SCF Function Version"
+	summaryVersionImport   = "Unable to Import SCF Function Version"
+	summaryAliasCreate     = "Unable to Create SCF Function Alias"
+	summaryAliasRead       = "Unable to Read SCF Function Alias"
+	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
+	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
+	summaryAliasImport     = "Unable to Import SCF Function Alias"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -44,6 +45,24 @@ func TestAccExamples_resources(t *testing.T) {
 				CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
 				Steps: []resource.TestStep{{
 					Config:           env.config(readExample(t, "resources/scf_function/"+example, zipPath)),
+					ConfigPlanChecks: expectEmptyPlanAfterApply,
+				}},
+			})
+		})
+	}
+}
+
+// TestAccExamples_versions applies the function version and alias examples.
+func TestAccExamples_versions(t *testing.T) {
+	for _, example := range []string{"scf_function_version", "scf_function_alias"} {
+		t.Run(example, func(t *testing.T) {
+			env := newTestEnv(t, fakescf.Options{})
+			zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories(),
+				CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+				Steps: []resource.TestStep{{
+					Config:           env.config(readExample(t, "resources/"+example+"/resource.tf", zipPath)),
 					ConfigPlanChecks: expectEmptyPlanAfterApply,
 				}},
 			})
@@ -259,5 +278,97 @@ func TestAccExamples_namespacesDataSource(t *testing.T) {
 				})),
 			},
 		}},
+	})
+}
+
+// TestAccExamples_reservedConcurrency applies the scf_reserved_concurrency
+// example and imports it with the ID of its import.sh.
+func TestAccExamples_reservedConcurrency(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.config(readExample(t, "resources/scf_reserved_concurrency/resource.tf", zipPath)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("scf_reserved_concurrency.reports", tfjsonpath.New("reserved_concurrency_mem"), knownvalue.Int64Exact(2048)),
+				},
+			},
+			{
+				ResourceName: "scf_reserved_concurrency.reports", ImportState: true, ImportStateVerify: true,
+				ImportStateId: importShID(t, "resources/scf_reserved_concurrency/import.sh", "scf_reserved_concurrency.reports"),
+			},
+		},
+	})
+}
+
+// TestAccExamples_provisionedConcurrency applies the
+// scf_provisioned_concurrency example: a function, a version published by
+// scf_function_version, and provisioned concurrency on it.
+func TestAccExamples_provisionedConcurrency(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	example := readExample(t, "resources/scf_provisioned_concurrency/resource.tf", zipPath)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.config(example),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("qualifier"), knownvalue.StringExact("1")),
+					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("status"), knownvalue.StringExact(scfapi.ProvisionDone)),
+				},
+			},
+			{
+				ResourceName: "scf_provisioned_concurrency.api", ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
+				ImportStateId:           importShID(t, "resources/scf_provisioned_concurrency/import.sh", "scf_provisioned_concurrency.api"),
+			},
+		},
+	})
+}
+
+// importShID returns the ID of the `terraform import <address> <id>` line
+// of an example's import.sh.
+func importShID(t *testing.T, name, address string) string {
+	t.Helper()
+	script, err := os.ReadFile(filepath.Join(examplesDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`terraform import ` + regexp.QuoteMeta(address) + ` (\S+)`).FindStringSubmatch(string(script))
+	if m == nil {
+		t.Fatalf("%s has no `terraform import %s <id>` line", name, address)
+	}
+	return m[1]
+}
+
+// TestAccExamples_trigger applies the scf_trigger example and imports its
+// triggers with the IDs of import.sh; each import plans no change.
+func TestAccExamples_trigger(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'ok'\n"})
+	script, err := os.ReadFile(filepath.Join(examplesDir, "resources/scf_trigger/import.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := regexp.MustCompile(`terraform import (scf_trigger\.\w+) (\S+)`).FindAllStringSubmatch(string(script), -1)
+	if len(imports) == 0 {
+		t.Fatal("import.sh has no `terraform import scf_trigger.<name> <id>` line")
+	}
+	config := env.config(readExample(t, "resources/scf_trigger/resource.tf", zipPath))
+	steps := []resource.TestStep{{Config: config, ConfigPlanChecks: expectEmptyPlanAfterApply}}
+	for _, imp := range imports {
+		steps = append(steps, resource.TestStep{Config: config, ResourceName: imp[1], ImportState: true, ImportStateId: imp[2], ImportStateVerify: true})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps:                    steps,
 	})
 }

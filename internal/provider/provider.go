@@ -260,8 +260,13 @@ func credentialRejected(err error) bool {
 func (p *scfProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSCFFunctionResource,
+		NewSCFFunctionAliasResource,
+		NewSCFFunctionVersionResource,
 		NewSCFLayerVersionResource,
 		NewSCFNamespaceResource,
+		NewSCFReservedConcurrencyResource,
+		NewSCFProvisionedConcurrencyResource,
+		NewSCFTriggerResource,
 	}
 }
 

@@ -45,22 +45,39 @@ const (
 
 // Action names, as sent in X-TC-Action and used as keys of Config.RateLimits.
 const (
-	ActionCreateFunction              = "CreateFunction"
-	ActionGetFunction                 = "GetFunction"
-	ActionGetFunctionAddress          = "GetFunctionAddress"
-	ActionUpdateFunctionCode          = "UpdateFunctionCode"
-	ActionUpdateFunctionConfiguration = "UpdateFunctionConfiguration"
-	ActionDeleteFunction              = "DeleteFunction"
-	ActionListFunctions               = "ListFunctions"
-	ActionCreateNamespace             = "CreateNamespace"
-	ActionListNamespaces              = "ListNamespaces"
-	ActionUpdateNamespace             = "UpdateNamespace"
-	ActionDeleteNamespace             = "DeleteNamespace"
-	ActionModifyResourceTags          = "ModifyResourceTags"
-	ActionPublishLayerVersion         = "PublishLayerVersion"
-	ActionGetLayerVersion             = "GetLayerVersion"
-	ActionListLayerVersions           = "ListLayerVersions"
-	ActionDeleteLayerVersion          = "DeleteLayerVersion"
+	ActionCreateFunction                     = "CreateFunction"
+	ActionGetFunction                        = "GetFunction"
+	ActionGetFunctionAddress                 = "GetFunctionAddress"
+	ActionUpdateFunctionCode                 = "UpdateFunctionCode"
+	ActionUpdateFunctionConfiguration        = "UpdateFunctionConfiguration"
+	ActionDeleteFunction                     = "DeleteFunction"
+	ActionListFunctions                      = "ListFunctions"
+	ActionCreateNamespace                    = "CreateNamespace"
+	ActionListNamespaces                     = "ListNamespaces"
+	ActionUpdateNamespace                    = "UpdateNamespace"
+	ActionDeleteNamespace                    = "DeleteNamespace"
+	ActionModifyResourceTags                 = "ModifyResourceTags"
+	ActionPublishLayerVersion                = "PublishLayerVersion"
+	ActionGetLayerVersion                    = "GetLayerVersion"
+	ActionListLayerVersions                  = "ListLayerVersions"
+	ActionDeleteLayerVersion                 = "DeleteLayerVersion"
+	ActionPublishVersion                     = "PublishVersion"
+	ActionListVersionByFunction              = "ListVersionByFunction"
+	ActionCreateAlias                        = "CreateAlias"
+	ActionUpdateAlias                        = "UpdateAlias"
+	ActionGetAlias                           = "GetAlias"
+	ActionDeleteAlias                        = "DeleteAlias"
+	ActionPutReservedConcurrencyConfig       = "PutReservedConcurrencyConfig"
+	ActionGetReservedConcurrencyConfig       = "GetReservedConcurrencyConfig"
+	ActionDeleteReservedConcurrencyConfig    = "DeleteReservedConcurrencyConfig"
+	ActionPutProvisionedConcurrencyConfig    = "PutProvisionedConcurrencyConfig"
+	ActionGetProvisionedConcurrencyConfig    = "GetProvisionedConcurrencyConfig"
+	ActionDeleteProvisionedConcurrencyConfig = "DeleteProvisionedConcurrencyConfig"
+	ActionCreateTrigger                      = "CreateTrigger"
+	ActionUpdateTrigger                      = "UpdateTrigger"
+	ActionUpdateTriggerStatus                = "UpdateTriggerStatus"
+	ActionDeleteTrigger                      = "DeleteTrigger"
+	ActionListTriggers                       = "ListTriggers"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -79,22 +96,39 @@ const (
 // 100/s of the other function actions, so the lower figure wins.
 func DefaultRateLimits() map[string]float64 {
 	return map[string]float64{
-		ActionCreateFunction:              10,
-		ActionGetFunction:                 100,
-		ActionGetFunctionAddress:          100,
-		ActionUpdateFunctionCode:          100,
-		ActionUpdateFunctionConfiguration: 100,
-		ActionDeleteFunction:              100,
-		ActionListFunctions:               100,
-		ActionCreateNamespace:             20,
-		ActionListNamespaces:              20,
-		ActionUpdateNamespace:             20,
-		ActionDeleteNamespace:             20,
-		ActionModifyResourceTags:          20,
-		ActionPublishLayerVersion:         20,
-		ActionGetLayerVersion:             20,
-		ActionListLayerVersions:           20,
-		ActionDeleteLayerVersion:          20,
+		ActionCreateFunction:                     10,
+		ActionGetFunction:                        100,
+		ActionGetFunctionAddress:                 100,
+		ActionUpdateFunctionCode:                 100,
+		ActionUpdateFunctionConfiguration:        100,
+		ActionDeleteFunction:                     100,
+		ActionListFunctions:                      100,
+		ActionCreateNamespace:                    20,
+		ActionListNamespaces:                     20,
+		ActionUpdateNamespace:                    20,
+		ActionDeleteNamespace:                    20,
+		ActionModifyResourceTags:                 20,
+		ActionPublishLayerVersion:                20,
+		ActionGetLayerVersion:                    20,
+		ActionListLayerVersions:                  20,
+		ActionDeleteLayerVersion:                 20,
+		ActionPublishVersion:                     20,
+		ActionListVersionByFunction:              20,
+		ActionCreateAlias:                        20,
+		ActionUpdateAlias:                        20,
+		ActionGetAlias:                           20,
+		ActionDeleteAlias:                        20,
+		ActionPutReservedConcurrencyConfig:       20,
+		ActionGetReservedConcurrencyConfig:       20,
+		ActionDeleteReservedConcurrencyConfig:    20,
+		ActionPutProvisionedConcurrencyConfig:    20,
+		ActionGetProvisionedConcurrencyConfig:    20,
+		ActionDeleteProvisionedConcurrencyConfig: 20,
+		ActionCreateTrigger:                      20,
+		ActionUpdateTrigger:                      20,
+		ActionUpdateTriggerStatus:                20,
+		ActionDeleteTrigger:                      20,
+		ActionListTriggers:                       20,
 	}
 }
 

@@ -1,0 +1,309 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*scfFunctionAliasResource)(nil)
+	_ resource.ResourceWithImportState    = (*scfFunctionAliasResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*scfFunctionAliasResource)(nil)
+)
+
+var aliasNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
+
+// NewSCFFunctionAliasResource returns the scf_function_alias resource.
+func NewSCFFunctionAliasResource() resource.Resource { return &scfFunctionAliasResource{} }
+
+type scfFunctionAliasResource struct{ client *scfapi.Client }
+
+type versionWeightModel struct {
+	Version types.String  `tfsdk:"version"`
+	Weight  types.Float64 `tfsdk:"weight"`
+}
+
+type routingConfigModel struct {
+	AdditionalVersionWeights []versionWeightModel `tfsdk:"additional_version_weights"`
+}
+
+type scfFunctionAliasModel struct {
+	ID              types.String        `tfsdk:"id"`
+	Name            types.String        `tfsdk:"name"`
+	FunctionName    types.String        `tfsdk:"function_name"`
+	Namespace       types.String        `tfsdk:"namespace"`
+	FunctionVersion types.String        `tfsdk:"function_version"`
+	Description     types.String        `tfsdk:"description"`
+	RoutingConfig   *routingConfigModel `tfsdk:"routing_config"`
+	CreatedTime     types.String        `tfsdk:"created_time"`
+	ModifiedTime    types.String        `tfsdk:"modified_time"`
+}
+
+func (r *scfFunctionAliasResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_function_alias"
+}
+
+func (r *scfFunctionAliasResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages an alias of an SCF function (`CreateAlias`, `UpdateAlias`, `GetAlias`, `DeleteAlias`): " +
+			"a name that routes invocations to a version, and optionally a fraction of them to a second version for a " +
+			"canary release. `function_version`, `description` and `routing_config` change in place with `UpdateAlias`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "`namespace/function_name/name`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Name of the alias (`Name`): 1 to 64 letters, digits, `_` and `-`, starting with a letter, " +
+					"unique per function. Changing it replaces the alias.",
+				PlanModifiers: replace,
+				Validators: []validator.String{stringvalidator.RegexMatches(aliasNameRE,
+					"must be 1 to 64 letters, digits, '_' and '-', starting with a letter")},
+			},
+			"function_name": schema.StringAttribute{
+				Required: true, MarkdownDescription: "Name of the function. Changing it replaces the alias.", PlanModifiers: replace,
+			},
+			"namespace": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("default"),
+				MarkdownDescription: "Namespace of the function, `default` unless set. Changing it replaces the alias.",
+				PlanModifiers:       replace,
+			},
+			"function_version": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Main version the alias routes to (`FunctionVersion`): a version number, usually " +
+					"`scf_function_version.<name>.version`, or `$LATEST`. Changes in place.",
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^([1-9][0-9]*|\$LATEST)$`),
+					"must be a version number or $LATEST")},
+			},
+			"description": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(""),
+				MarkdownDescription: "Description of the alias, at most 1,000 characters. Changes in place.",
+				Validators:          []validator.String{stringvalidator.LengthAtMost(1000)},
+			},
+			"routing_config": schema.SingleNestedAttribute{
+				Optional: true,
+				MarkdownDescription: "Weighted routing to an additional version (`RoutingConfig`). Without it, every " +
+					"invocation goes to `function_version`. Changes in place; removing it sends all traffic to `function_version`.",
+				Attributes: map[string]schema.Attribute{
+					"additional_version_weights": schema.ListNestedAttribute{
+						Required: true,
+						MarkdownDescription: "The additional version and the fraction of the traffic it receives " +
+							"(`AdditionalVersionWeights`). The API allows one additional version, which must differ from " +
+							"`function_version`; `function_version` receives the rest of the traffic.",
+						Validators: []validator.List{listvalidator.SizeBetween(1, 1)},
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"version": schema.StringAttribute{
+								Required: true, MarkdownDescription: "Additional version, a number or `$LATEST`.",
+								Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^([1-9][0-9]*|\$LATEST)$`),
+									"must be a version number or $LATEST")},
+							},
+							"weight": schema.Float64Attribute{
+								Required: true,
+								MarkdownDescription: "Fraction of the invocations routed to `version`, from 0 to 1 as the API " +
+									"takes it (`0.1` is 10%). The weights sum to at most 1.",
+								Validators: []validator.Float64{float64validator.Between(0, 1)},
+							},
+						}},
+					},
+				},
+			},
+			"created_time": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "When the alias was created, RFC 3339.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"modified_time": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "When the alias was last modified, RFC 3339.",
+			},
+		},
+	}
+}
+
+// ValidateConfig checks what the attribute validators cannot: the weights
+// sum to at most 1 and the additional version is not the main one.
+func (r *scfFunctionAliasResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg scfFunctionAliasModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.RoutingConfig == nil {
+		return
+	}
+	sum, known := 0.0, true
+	for i, w := range cfg.RoutingConfig.AdditionalVersionWeights {
+		p := path.Root("routing_config").AtName("additional_version_weights").AtListIndex(i)
+		if w.Weight.IsUnknown() {
+			known = false
+		} else {
+			sum += w.Weight.ValueFloat64()
+		}
+		if !w.Version.IsUnknown() && !w.Version.IsNull() && !cfg.FunctionVersion.IsUnknown() && w.Version.Equal(cfg.FunctionVersion) {
+			resp.Diagnostics.AddAttributeError(p.AtName("version"), "Invalid alias routing",
+				fmt.Sprintf("The additional version %s is the alias's function_version; route to another version.", w.Version.ValueString()))
+		}
+	}
+	if known && sum > 1 {
+		resp.Diagnostics.AddAttributeError(path.Root("routing_config").AtName("additional_version_weights"), "Invalid alias routing",
+			fmt.Sprintf("The weights sum to %g; they are fractions of the traffic and must sum to at most 1.", sum))
+	}
+}
+
+func (r *scfFunctionAliasResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*scfapi.Client)
+	if !ok {
+		resp.Diagnostics.AddError(summaryConfigure, fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
+		return
+	}
+	r.client = client
+}
+
+func (m *scfFunctionAliasModel) request() *scfapi.AliasRequest {
+	req := &scfapi.AliasRequest{
+		Name: ptrTo(m.Name.ValueString()), FunctionName: ptrTo(m.FunctionName.ValueString()), Namespace: ptrTo(m.Namespace.ValueString()),
+		FunctionVersion: ptrTo(m.FunctionVersion.ValueString()), Description: ptrTo(m.Description.ValueString()),
+	}
+	if m.RoutingConfig != nil {
+		req.RoutingConfig = &scfapi.RoutingConfig{}
+		for _, w := range m.RoutingConfig.AdditionalVersionWeights {
+			req.RoutingConfig.AdditionalVersionWeights = append(req.RoutingConfig.AdditionalVersionWeights,
+				&scfapi.VersionWeight{Version: ptrTo(w.Version.ValueString()), Weight: ptrTo(w.Weight.ValueFloat64())})
+		}
+	}
+	return req
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+func (m *scfFunctionAliasModel) flatten(a *scfapi.Alias) {
+	m.ID = types.StringValue(functionID(m.Namespace.ValueString(), m.FunctionName.ValueString()) + "/" + a.Name)
+	m.Name = types.StringValue(a.Name)
+	m.FunctionVersion = types.StringValue(a.FunctionVersion)
+	m.Description = types.StringValue(a.Description)
+	m.CreatedTime = types.StringValue(serviceTimeRFC3339(a.AddTime))
+	m.ModifiedTime = types.StringValue(serviceTimeRFC3339(a.ModTime))
+	m.RoutingConfig = nil
+	if a.RoutingConfig != nil && len(a.RoutingConfig.AdditionalVersionWeights) > 0 {
+		m.RoutingConfig = &routingConfigModel{}
+		for _, w := range a.RoutingConfig.AdditionalVersionWeights {
+			var weight float64
+			if w.Weight != nil {
+				weight = *w.Weight
+			}
+			m.RoutingConfig.AdditionalVersionWeights = append(m.RoutingConfig.AdditionalVersionWeights,
+				versionWeightModel{Version: types.StringPointerValue(w.Version), Weight: types.Float64Value(weight)})
+		}
+	}
+}
+
+func (r *scfFunctionAliasResource) write(ctx context.Context, m *scfFunctionAliasModel, create bool) (string, error) {
+	action := "updating"
+	if create {
+		action = "creating"
+	}
+	what := fmt.Sprintf("%s alias %s of function %s", action, m.Name.ValueString(), functionID(m.Namespace.ValueString(), m.FunctionName.ValueString()))
+	var err error
+	if create {
+		err = r.client.CreateAlias(ctx, m.request())
+	} else {
+		err = r.client.UpdateAlias(ctx, m.request())
+	}
+	if err != nil {
+		return what, err
+	}
+	a, err := r.client.GetAlias(ctx, m.Namespace.ValueString(), m.FunctionName.ValueString(), m.Name.ValueString())
+	if err != nil {
+		return "reading the alias after " + what, err
+	}
+	m.flatten(a)
+	return what, nil
+}
+
+func (r *scfFunctionAliasResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan scfFunctionAliasModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if what, err := r.write(ctx, &plan, true); err != nil {
+		addAPIError(&resp.Diagnostics, summaryAliasCreate, what, err)
+		return
+	}
+	tflog.Info(ctx, "SCF function alias created", map[string]any{"id": plan.ID.ValueString()})
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *scfFunctionAliasResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state scfFunctionAliasModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a, err := r.client.GetAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString())
+	if scfapi.IsAliasNotFound(err) {
+		tflog.Warn(ctx, "SCF function alias not found; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryAliasRead, "reading alias "+state.ID.ValueString(), err)
+		return
+	}
+	state.flatten(a)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *scfFunctionAliasResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan scfFunctionAliasModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if what, err := r.write(ctx, &plan, false); err != nil {
+		addAPIError(&resp.Diagnostics, summaryAliasUpdate, what, err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *scfFunctionAliasResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state scfFunctionAliasModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString()); err != nil {
+		addAPIError(&resp.Diagnostics, summaryAliasDelete, "deleting alias "+state.ID.ValueString(), err)
+	}
+}
+
+func (r *scfFunctionAliasResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts := strings.Split(req.ID, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
+		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
+			"such as `default/orders/live`.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), parts[0])...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[2])...)
+}

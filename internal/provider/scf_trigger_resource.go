@@ -1,0 +1,264 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*scfTriggerResource)(nil)
+	_ resource.ResourceWithImportState    = (*scfTriggerResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*scfTriggerResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*scfTriggerResource)(nil)
+)
+
+const (
+	summaryTriggerCreate = "Unable to Create SCF Trigger"
+	summaryTriggerRead   = "Unable to Read SCF Trigger"
+	summaryTriggerUpdate = "Unable to Update SCF Trigger"
+	summaryTriggerDelete = "Unable to Delete SCF Trigger"
+	summaryTriggerImport = "Unable to Import SCF Trigger"
+	summaryTriggerConfig = "Invalid SCF Trigger"
+)
+
+// NewSCFTriggerResource returns the scf_trigger resource.
+func NewSCFTriggerResource() resource.Resource { return &scfTriggerResource{} }
+
+// scfTriggerResource manages one trigger of a function.
+type scfTriggerResource struct {
+	client *scfapi.Client
+}
+
+func (r *scfTriggerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_trigger"
+}
+
+func (r *scfTriggerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*scfapi.Client)
+	if !ok {
+		resp.Diagnostics.AddError(summaryConfigure,
+			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
+		return
+	}
+	r.client = client
+}
+
+func (r *scfTriggerResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg scfTriggerModel
+	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
+		return
+	}
+	name := cfg.Name
+	switch kind := cfg.kind(); {
+	case kind == scfapi.TriggerTimer && name.IsNull():
+		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"), Problem: "a timer trigger has no name",
+			Rule: "set name to 1 to 100 letters, digits, - and _; only COS and CKafka triggers have a default name"}.
+			Report(ctx, req.Config, &resp.Diagnostics)
+	case kind == scfapi.TriggerTimer && !name.IsUnknown() && !timerTriggerNameRE.MatchString(name.ValueString()):
+		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"),
+			Problem: fmt.Sprintf("%q is not a valid timer trigger name", name.ValueString()),
+			Rule:    "a timer trigger's name is 1 to 100 letters, digits, - and _"}.Report(ctx, req.Config, &resp.Diagnostics)
+	}
+	if cfg.kind() != scfapi.TriggerTimer && cfg.kind() != "" && !cfg.CustomArgument.IsNull() && !cfg.CustomArgument.IsUnknown() &&
+		cfg.CustomArgument.ValueString() != "" {
+		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("custom_argument"),
+			Problem: "custom_argument is set on a " + cfg.kind() + " trigger",
+			Rule:    "the API accepts a custom argument for timer triggers only"}.Report(ctx, req.Config, &resp.Diagnostics)
+	}
+}
+
+// ModifyPlan derives type and the default name from the block that is set,
+// and replaces what the API cannot change in place.
+func (r *scfTriggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.client == nil {
+		return
+	}
+	var plan, cfg scfTriggerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || plan.kind() == "" {
+		return
+	}
+	plan.Type = types.StringValue(plan.kind())
+	if cfg.Name.IsNull() {
+		if name, known := plan.defaultName(r.client.Region()); known {
+			plan.Name = types.StringValue(name)
+		} else {
+			plan.Name = types.StringUnknown()
+		}
+	}
+	if plan.Name.IsUnknown() || plan.Namespace.IsUnknown() || plan.FunctionName.IsUnknown() {
+		plan.ID = types.StringUnknown()
+	} else {
+		plan.ID = types.StringValue(triggerID(plan.Namespace.ValueString(), plan.FunctionName.ValueString(), plan.Type.ValueString(), plan.Name.ValueString()))
+	}
+	if !req.State.Raw.IsNull() {
+		var state scfTriggerModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if !state.Type.Equal(plan.Type) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("type"))
+		}
+		if !state.Name.Equal(plan.Name) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("name"))
+		}
+		if plan.kind() == scfapi.TriggerCos && !state.Description.Equal(plan.Description) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("description"))
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+func (r *scfTriggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan scfTriggerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	spec := plan.spec()
+	if err := r.client.CreateTrigger(ctx, spec); err != nil {
+		addAPIError(&resp.Diagnostics, summaryTriggerCreate, "creating trigger "+spec.ID(), err)
+		return
+	}
+	tflog.Info(ctx, "SCF trigger created", map[string]any{"trigger": spec.ID()})
+	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after creating it")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state scfTriggerModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	spec := state.spec()
+	t, err := r.client.FindTrigger(ctx, spec)
+	if err != nil && !scfapi.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, summaryTriggerRead, "reading trigger "+spec.ID(), err)
+		return
+	}
+	if t == nil {
+		tflog.Warn(ctx, "SCF trigger or its function not found; removing it from state", map[string]any{"trigger": spec.ID()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.flatten(t)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state scfTriggerModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	spec := plan.spec()
+	action := "updating trigger " + spec.ID()
+	var err error
+	switch {
+	case spec.Type == scfapi.TriggerCos:
+		// UpdateTrigger does not take COS triggers; the rest replaces them.
+		if !plan.Enable.Equal(state.Enable) {
+			err = r.client.UpdateTriggerStatus(ctx, spec)
+		}
+	case spec != state.spec():
+		err = r.client.UpdateTrigger(ctx, spec)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryTriggerUpdate, action, err)
+		return
+	}
+	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after the update")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// readInto refreshes m after a mutation; a failed read leaves the planned
+// values, which the next refresh corrects.
+func (r *scfTriggerResource) readInto(ctx context.Context, m *scfTriggerModel, action string) {
+	spec := m.spec()
+	t, err := r.client.FindTrigger(ctx, spec)
+	if err != nil || t == nil {
+		tflog.Warn(ctx, "trigger not read back after a mutation; keeping the planned values", map[string]any{
+			"trigger": spec.ID(), "action": action, "error": fmt.Sprint(err)})
+		return
+	}
+	m.flatten(t)
+}
+
+func (r *scfTriggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state scfTriggerModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	spec := state.spec()
+	if err := r.client.DeleteTrigger(ctx, spec); err != nil && !scfapi.IsTriggerNotFound(err) {
+		addAPIError(&resp.Diagnostics, summaryTriggerDelete, "deleting trigger "+spec.ID(), err)
+	}
+}
+
+// ImportState takes `<namespace>/<function>/<type>/<name>`. The name comes
+// last and may hold dots (a COS domain) but no slash, so the ID splits into
+// exactly four parts.
+func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts := strings.Split(req.ID, "/")
+	problem := ""
+	switch {
+	case len(parts) != 4:
+		problem = fmt.Sprintf("it has %d parts separated by /, not 4", len(parts))
+	case validators.CheckNamespace(parts[0]) != nil:
+		problem = "namespace: " + validators.CheckNamespace(parts[0]).Error()
+	case validators.CheckFunctionName(parts[1]) != nil:
+		problem = "function name: " + validators.CheckFunctionName(parts[1]).Error()
+	case parts[2] != scfapi.TriggerTimer && parts[2] != scfapi.TriggerCos && parts[2] != scfapi.TriggerCkafka:
+		problem = fmt.Sprintf("type %q is not timer, cos or ckafka", parts[2])
+	case parts[3] == "":
+		problem = "the trigger name is empty"
+	}
+	if problem != "" {
+		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Import ID %q: %s. Import a trigger as "+
+			"`<namespace>/<function_name>/<type>/<name>`, such as `default/hello/timer/every-5-minutes`.", req.ID, problem))
+		return
+	}
+	spec := scfapi.TriggerSpec{Namespace: parts[0], FunctionName: parts[1], Type: parts[2], Name: parts[3]}
+	all, err := r.client.ListTriggers(ctx, spec.Namespace, spec.FunctionName)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, summaryTriggerImport, "listing the triggers of function "+functionID(spec.Namespace, spec.FunctionName), err)
+		return
+	}
+	var found *scfapi.Trigger
+	for i := range all {
+		if all[i].Type == spec.Type && all[i].TriggerName == spec.Name {
+			if found != nil {
+				resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has several %s triggers named %s "+
+					"(on other qualifiers or COS events); this import ID cannot tell them apart.",
+					functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
+				return
+			}
+			found = &all[i]
+		}
+	}
+	if found == nil {
+		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has no %s trigger named %s.",
+			functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
+		return
+	}
+	m := scfTriggerModel{Namespace: types.StringValue(spec.Namespace), FunctionName: types.StringValue(spec.FunctionName)}
+	m.flatten(found)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -425,4 +426,17 @@ func (v rateLimitActionValidator) ValidateString(_ context.Context, req validato
 	resp.Diagnostics.Append(validators.Violation{Summary: "Invalid Rate Limit Action", Path: req.Path,
 		Problem: fmt.Sprintf("%q is not an API action of this provider", action),
 		Rule:    "use one of: " + strings.Join(known, ", ")}.ErrorAt(req.Path))
+}
+
+// configuredClient is the client the provider configured, nil before that.
+func configuredClient(data any, diags *diag.Diagnostics) *scfapi.Client {
+	if data == nil {
+		return nil
+	}
+	client, ok := data.(*scfapi.Client)
+	if !ok {
+		diags.AddError(summaryConfigure,
+			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", data))
+	}
+	return client
 }

@@ -165,15 +165,7 @@ func (r *scfFunctionAliasResource) ValidateConfig(ctx context.Context, req resou
 }
 
 func (r *scfFunctionAliasResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*scfapi.Client)
-	if !ok {
-		resp.Diagnostics.AddError(summaryConfigure, fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (m *scfFunctionAliasModel) request() *scfapi.AliasRequest {

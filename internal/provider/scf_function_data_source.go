@@ -48,19 +48,6 @@ func (d *scfFunctionDataSource) Configure(_ context.Context, req datasource.Conf
 	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
-// configuredClient is the client the provider configured, nil before that.
-func configuredClient(data any, diags *diag.Diagnostics) *scfapi.Client {
-	if data == nil {
-		return nil
-	}
-	client, ok := data.(*scfapi.Client)
-	if !ok {
-		diags.AddError(summaryConfigure,
-			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", data))
-	}
-	return client
-}
-
 func functionResourceSchema(ctx context.Context) rschema.Schema {
 	var resp resource.SchemaResponse
 	(&scfFunctionResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)

@@ -49,16 +49,7 @@ func (r *scfFunctionResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *scfFunctionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*scfapi.Client)
-	if !ok {
-		resp.Diagnostics.AddError(summaryConfigure,
-			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

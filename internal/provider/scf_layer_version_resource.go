@@ -46,16 +46,7 @@ func (r *scfLayerVersionResource) Metadata(_ context.Context, req resource.Metad
 }
 
 func (r *scfLayerVersionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*scfapi.Client)
-	if !ok {
-		resp.Diagnostics.AddError(summaryConfigure,
-			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // layerVersionID is the resource ID and import ID.

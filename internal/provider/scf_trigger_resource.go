@@ -43,16 +43,7 @@ func (r *scfTriggerResource) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 func (r *scfTriggerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*scfapi.Client)
-	if !ok {
-		resp.Diagnostics.AddError(summaryConfigure,
-			fmt.Sprintf("Expected *scfapi.Client, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *scfTriggerResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

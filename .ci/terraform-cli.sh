@@ -2,7 +2,10 @@
 # Prints the path of a Terraform CLI >= 1.5 for the acceptance tests.
 # Uses `terraform` from PATH when it is new enough; otherwise installs
 # Terraform 1.5.7 (the last MPL release, which `go install` can build) into
-# the git-ignored .cache folder. Usage: terraform-cli.sh [terraform|tofu|terraform-1.5.7]
+# the git-ignored .cache folder. terraform-1.14 (identity, list resources and
+# `terraform query`, actions) is built from the Go module proxy's source zip,
+# because `go install` refuses it (see build_from_source).
+# Usage: terraform-cli.sh [terraform|tofu|terraform-1.5.7|terraform-1.14]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.cache/cli"
@@ -17,6 +20,38 @@ install() { # name module version binary
 		GOBIN="$dir" GOFLAGS=-mod=mod go install "$2@$3" >&2
 	fi
 	echo "$dir/$4"
+}
+
+# build_from_source builds Terraform releases whose go.mod replaces nested
+# modules with local paths (the remote-state backends and internal/legacy):
+# a module zip never holds nested modules, so those backends are cut out and
+# the CLI keeps the local, http, inmem and cloud backends, which is all the
+# acceptance tests use. Takes about five minutes on two cores, once.
+build_from_source() { # name version
+	local dir="$cache/$1" version=$2 src work
+	if [ -x "$dir/terraform" ]; then echo "$dir/terraform"; return; fi
+	echo "building $1 from the module proxy's source of github.com/hashicorp/terraform@$version (about five minutes)..." >&2
+	src=$(GOFLAGS=-mod=mod go mod download -json "github.com/hashicorp/terraform@$version" | sed -nE 's/^\t"Dir": "(.*)",$/\1/p')
+	[ -d "$src" ] || { echo "go mod download gave no source folder for terraform@$version" >&2; exit 1; }
+	work=$(mktemp -d)
+	trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' RETURN
+	cp -r "$src/." "$work/" && chmod -R u+w "$work"
+	(
+		cd "$work"
+		# The nested modules: their replace lines and their require lines.
+		local nested='github.com/hashicorp/terraform/internal/(backend/remote-state/[a-z0-9]+|legacy)'
+		sed -i -E "\#^replace $nested #d; \#^\s*$nested v#d" go.mod
+		local cut='azure|consul|cos|gcs|kubernetes|oci|oss|pg|s3'
+		sed -i -E "\#\"github.com/hashicorp/terraform/internal/backend/remote-state/($cut)\"#d" internal/backend/init/init.go
+		sed -i -E "/^\s*\"(azurerm|$cut)\":\s/d" internal/backend/init/init.go
+		# Terraform's own tests may import what was cut; they are not built.
+		grep -rlE "\"$nested(/[a-z0-9/]*)?\"" --include='*_test.go' . | grep -v '^./internal/legacy/' | xargs -r rm -f
+		GOFLAGS=-mod=mod go mod tidy >&2
+		mkdir -p "$dir.tmp"
+		go build -ldflags "-X github.com/hashicorp/terraform/version.dev=no" -o "$dir.tmp/terraform" . >&2
+	)
+	rm -rf "$dir" && mv "$dir.tmp" "$dir"
+	echo "$dir/terraform"
 }
 
 new_enough() { # path
@@ -38,6 +73,7 @@ terraform)
 	fi
 	;;
 terraform-1.5.7) install terraform-1.5.7 github.com/hashicorp/terraform v1.5.7 terraform ;;
+terraform-1.14) build_from_source terraform-1.14.9 v1.14.9 ;;
 tofu) install tofu-1.6.3 github.com/opentofu/opentofu/cmd/tofu v1.6.3 tofu ;;
-*) echo "usage: $0 [terraform|terraform-1.5.7|tofu]" >&2; exit 2 ;;
+*) echo "usage: $0 [terraform|terraform-1.5.7|terraform-1.14|tofu]" >&2; exit 2 ;;
 esac

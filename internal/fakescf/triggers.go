@@ -6,8 +6,8 @@ package fakescf
 //     (timer only), Description. Duplicates: ResourceInUse.Trigger.
 //   - UpdateTrigger: types timer, ckafka and http only; Enable, TriggerDesc,
 //     Description, CustomArgument. Missing: ResourceNotFound.Trigger.
-//   - UpdateTriggerStatus: types timer, cos and ckafka; Enable only (a COS
-//     trigger is named by its TriggerDesc event too).
+//   - UpdateTriggerStatus: types timer, cos and ckafka only (doc 583/89800);
+//     Enable only (a COS trigger is named by its TriggerDesc event too).
 //   - DeleteTrigger: TriggerDesc is required for COS (the event tells apart
 //     the triggers of one bucket).
 //   - ListTriggers: Offset, Limit (20), OrderBy add_time|mod_time, Order
@@ -17,7 +17,8 @@ package fakescf
 // expression and reads back as {"cron":"..."}; cos {"event":"cos:...",
 // "filter":{"Prefix":"","Suffix":""}} with the bucket's XML API domain as
 // the name; ckafka {"maxMsgNum":"100","offset":"latest","retry":"10000",
-// "timeOut":"60"} named "<instance id>-<topic>".
+// "timeOut":"60"} named "<instance id>-<topic>". cmq and apigw: see
+// triggers_types.go.
 
 import (
 	"cmp"
@@ -131,12 +132,12 @@ type ckafkaDesc struct {
 
 func checkTriggerType(t string) *apiError {
 	switch t {
-	case triggerTimer, triggerCos, triggerCkafka:
+	case triggerTimer, triggerCos, triggerCkafka, triggerCmq, triggerApigw:
 		return nil
 	case "":
 		return errf("MissingParameter", "Type is required")
 	}
-	return errf("InvalidParameterValue.Type", "Type must be timer, cos or ckafka in this fake; got %q", truncate(t, 32))
+	return errf("InvalidParameterValue.Type", "Type must be timer, cos, ckafka, cmq or apigw in this fake; got %q", truncate(t, 32))
 }
 
 func checkTriggerName(typ, name string) *apiError {
@@ -148,6 +149,10 @@ func checkTriggerName(typ, name string) *apiError {
 		ok = cosNameRE.MatchString(name)
 	case triggerCkafka:
 		ok = ckafkaNameRE.MatchString(name)
+	case triggerCmq:
+		ok = cmqTopicRE.MatchString(name)
+	case triggerApigw:
+		ok = timerNameRE.MatchString(name)
 	}
 	if !ok {
 		return errf("InvalidParameterValue.TriggerName", "TriggerName %q is not valid for a %s trigger", truncate(name, 128), typ)
@@ -209,6 +214,10 @@ func normalizeTriggerDesc(typ, desc string) (string, *apiError) {
 		}
 		b, _ := json.Marshal(d)
 		return string(b), nil
+	case triggerCmq:
+		return normalizeCmqDesc(desc)
+	case triggerApigw:
+		return normalizeApigwDesc(desc)
 	}
 	return "", checkTriggerType(typ)
 }
@@ -375,8 +384,8 @@ func (s *Server) updateTriggerStatus(c *call) (response, *apiError) {
 	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
-	if aerr := checkTriggerType(req.Type); aerr != nil {
-		return nil, aerr
+	if req.Type != triggerTimer && req.Type != triggerCos && req.Type != triggerCkafka {
+		return nil, errf("InvalidParameterValue.Type", "UpdateTriggerStatus supports timer, cos and ckafka triggers; got %q", truncate(req.Type, 32))
 	}
 	if req.Enable == "" {
 		return nil, errf("MissingParameter", "Enable is required")

@@ -24,6 +24,7 @@ type scfTriggerModel struct {
 	Timer          *timerTriggerModel  `tfsdk:"timer"`
 	Cos            *cosTriggerModel    `tfsdk:"cos"`
 	Ckafka         *ckafkaTriggerModel `tfsdk:"ckafka"`
+	Cmq            *cmqTriggerModel    `tfsdk:"cmq"`
 }
 
 type timerTriggerModel struct {
@@ -59,9 +60,15 @@ func (m *scfTriggerModel) kind() string {
 		return scfapi.TriggerCos
 	case m.Ckafka != nil:
 		return scfapi.TriggerCkafka
+	case m.Cmq != nil:
+		return scfapi.TriggerCmq
 	}
 	return ""
 }
+
+// updatable reports whether UpdateTrigger or UpdateTriggerStatus takes a
+// trigger of this kind; the others are replaced on any change.
+func updatable(kind string) bool { return kind != scfapi.TriggerCmq }
 
 // cosDomain is a bucket's XML API domain, the name the API gives a COS
 // trigger.
@@ -76,6 +83,8 @@ func (m *scfTriggerModel) defaultName(region string) (string, bool) {
 	case m.Ckafka != nil:
 		return m.Ckafka.InstanceID.ValueString() + "-" + m.Ckafka.Topic.ValueString(),
 			!m.Ckafka.InstanceID.IsUnknown() && !m.Ckafka.Topic.IsUnknown()
+	case m.Cmq != nil:
+		return m.Cmq.Topic.ValueString(), !m.Cmq.Topic.IsUnknown()
 	}
 	return "", false
 }
@@ -102,6 +111,8 @@ func (m *scfTriggerModel) desc() string {
 			"timeOut":   strconv.FormatInt(m.Ckafka.Timeout.ValueInt64(), 10),
 		})
 		return string(b)
+	case m.Cmq != nil:
+		return m.Cmq.desc()
 	}
 	return ""
 }
@@ -131,7 +142,7 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 	m.Description = types.StringValue(t.Description)
 	m.CustomArgument = types.StringValue(t.CustomArgument)
 	m.ID = types.StringValue(triggerID(m.Namespace.ValueString(), m.FunctionName.ValueString(), t.Type, t.TriggerName))
-	m.Timer, m.Cos, m.Ckafka = nil, nil, nil
+	m.Timer, m.Cos, m.Ckafka, m.Cmq = nil, nil, nil, nil
 	switch t.Type {
 	case scfapi.TriggerTimer:
 		m.Timer = &timerTriggerModel{CronExpression: types.StringValue(scfapi.TimerCron(t.TriggerDesc))}
@@ -145,6 +156,8 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 		if prevCkafka != nil {
 			m.Ckafka.InstanceID, m.Ckafka.Topic = prevCkafka.InstanceID, prevCkafka.Topic
 		}
+	case scfapi.TriggerCmq:
+		m.Cmq = flattenCmq(t)
 	}
 }
 

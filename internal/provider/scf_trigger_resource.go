@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -30,6 +31,10 @@ const (
 	summaryTriggerConfig = "Invalid SCF Trigger"
 )
 
+// importableTriggerTypes are the types scf_trigger manages, as the API
+// names them.
+var importableTriggerTypes = []string{scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka, scfapi.TriggerCmq}
+
 // NewSCFTriggerResource returns the scf_trigger resource.
 func NewSCFTriggerResource() resource.Resource { return &scfTriggerResource{} }
 
@@ -55,12 +60,15 @@ func (r *scfTriggerResource) ValidateConfig(ctx context.Context, req resource.Va
 	switch kind := cfg.kind(); {
 	case kind == scfapi.TriggerTimer && name.IsNull():
 		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"), Problem: "a timer trigger has no name",
-			Rule: "set name to 1 to 100 letters, digits, - and _; only COS and CKafka triggers have a default name"}.
+			Rule: "set name to 1 to 100 letters, digits, - and _; only COS, CKafka and CMQ triggers have a default name"}.
 			Report(ctx, req.Config, &resp.Diagnostics)
 	case kind == scfapi.TriggerTimer && !name.IsUnknown() && !timerTriggerNameRE.MatchString(name.ValueString()):
 		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"),
 			Problem: fmt.Sprintf("%q is not a valid timer trigger name", name.ValueString()),
 			Rule:    "a timer trigger's name is 1 to 100 letters, digits, - and _"}.Report(ctx, req.Config, &resp.Diagnostics)
+	}
+	if cfg.Cmq != nil {
+		validateCmq(ctx, req.Config, &cfg, &resp.Diagnostics)
 	}
 	if cfg.kind() != scfapi.TriggerTimer && cfg.kind() != "" && !cfg.CustomArgument.IsNull() && !cfg.CustomArgument.IsUnknown() &&
 		cfg.CustomArgument.ValueString() != "" {
@@ -107,8 +115,11 @@ func (r *scfTriggerResource) ModifyPlan(ctx context.Context, req resource.Modify
 		if !state.Name.Equal(plan.Name) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("name"))
 		}
-		if plan.kind() == scfapi.TriggerCos && !state.Description.Equal(plan.Description) {
+		if (plan.kind() == scfapi.TriggerCos || !updatable(plan.kind())) && !state.Description.Equal(plan.Description) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("description"))
+		}
+		if !updatable(plan.kind()) && !state.Enable.Equal(plan.Enable) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("enable"))
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
@@ -162,6 +173,8 @@ func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequ
 	action := "updating trigger " + spec.ID()
 	var err error
 	switch {
+	case !updatable(spec.Type):
+		// Every change of such a trigger replaces it (ModifyPlan).
 	case spec.Type == scfapi.TriggerCos:
 		// UpdateTrigger does not take COS triggers; the rest replaces them.
 		if !plan.Enable.Equal(state.Enable) {
@@ -216,8 +229,8 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 		problem = "namespace: " + validators.CheckNamespace(parts[0]).Error()
 	case validators.CheckFunctionName(parts[1]) != nil:
 		problem = "function name: " + validators.CheckFunctionName(parts[1]).Error()
-	case parts[2] != scfapi.TriggerTimer && parts[2] != scfapi.TriggerCos && parts[2] != scfapi.TriggerCkafka:
-		problem = fmt.Sprintf("type %q is not timer, cos or ckafka", parts[2])
+	case !slices.Contains(importableTriggerTypes, parts[2]):
+		problem = fmt.Sprintf("type %q is not one of %s", parts[2], strings.Join(importableTriggerTypes, ", "))
 	case parts[3] == "":
 		problem = "the trigger name is empty"
 	}

@@ -36,19 +36,30 @@ var (
 	ckafkaTopicRE      = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
 )
 
+// triggerBlocks are the nested attributes that each stand for one trigger
+// type; exactly one is set.
+var triggerBlocks = []string{"timer", "cos", "ckafka", "cmq"}
+
+const exactlyOneKind = "Exactly one of `timer`, `cos`, `ckafka` and `cmq` must be set."
+
 func triggerKinds() []path.Expression {
-	return []path.Expression{path.MatchRoot("timer"), path.MatchRoot("cos"), path.MatchRoot("ckafka")}
+	kinds := make([]path.Expression, 0, len(triggerBlocks))
+	for _, b := range triggerBlocks {
+		kinds = append(kinds, path.MatchRoot(b))
+	}
+	return kinds
 }
 
 func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages one trigger of an SCF function (`CreateTrigger`, `UpdateTrigger`, " +
-			"`UpdateTriggerStatus`, `DeleteTrigger`, read with `ListTriggers`). Exactly one of `timer`, `cos` and " +
-			"`ckafka` gives the kind of trigger and its settings. What the API can change changes in place: `enable` " +
-			"for every kind; the cron expression, the CKafka batch settings, `description` and `custom_argument` for " +
-			"timer and CKafka triggers. Everything else replaces the trigger, and one trigger's change never touches " +
-			"the function's other triggers. A trigger goes away with its function.",
+			"`UpdateTriggerStatus`, `DeleteTrigger`, read with `ListTriggers`). Exactly one of `timer`, `cos`, " +
+			"`ckafka` and `cmq` gives the kind of trigger and its settings. What the API can change changes in place: " +
+			"`enable` for timer, COS and CKafka triggers; the cron expression, the CKafka batch settings, " +
+			"`description` and `custom_argument` for timer and CKafka triggers. Everything else replaces the trigger " +
+			"(a CMQ trigger on any change), and one trigger's change never touches the function's other triggers. A " +
+			"trigger goes away with its function.",
 		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -80,22 +91,24 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Name of the trigger (`TriggerName`). Required for a timer trigger: 1 to 100 letters, " +
 					"digits, `-` and `_`. For a COS trigger it defaults to the bucket's XML API domain " +
 					"`<bucket>.cos.<region>.myqcloud.com` in the provider's region, and for a CKafka trigger to " +
-					"`<instance_id>-<topic>`; a name given here is sent as written. Changing it replaces the trigger.",
+					"`<instance_id>-<topic>`; a name given here is sent as written. A CMQ trigger is named after its topic, " +
+					"so for one `name` may only repeat `cmq.topic`. Changing it replaces the trigger.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIfConfigured(), stringplanmodifier.UseStateForUnknown()},
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 300)},
 			},
 			"type": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "Type of the trigger as the API names it: `timer`, `cos` or `ckafka`, from the block set.",
+				MarkdownDescription: "Type of the trigger as the API names it: `timer`, `cos`, `ckafka` or `cmq`, from the block set.",
 			},
 			"enable": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-				MarkdownDescription: "Whether the trigger fires (`Enable`). Defaults to `true`. Changes in place.",
+				MarkdownDescription: "Whether the trigger fires (`Enable`). Defaults to `true`. Changes in place, except " +
+					"for a CMQ trigger, which it replaces.",
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(""),
 				MarkdownDescription: "Description of the trigger, at most 100 characters. Changes in place for timer and " +
-					"CKafka triggers; replaces a COS trigger, which `UpdateTrigger` does not accept.",
+					"CKafka triggers; replaces a COS or CMQ trigger, which `UpdateTrigger` does not accept.",
 				Validators: []validator.String{stringvalidator.LengthAtMost(100)},
 			},
 			"custom_argument": schema.StringAttribute{
@@ -106,7 +119,7 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 			"timer": schema.SingleNestedAttribute{
 				Optional:            true,
-				MarkdownDescription: "A timer trigger. Exactly one of `timer`, `cos` and `ckafka` must be set.",
+				MarkdownDescription: "A timer trigger. " + exactlyOneKind,
 				Validators:          []validator.Object{objectvalidator.ExactlyOneOf(triggerKinds()...)},
 				Attributes: map[string]schema.Attribute{
 					"cron_expression": schema.StringAttribute{
@@ -121,6 +134,7 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 			"cos":    cosTriggerSchema(),
 			"ckafka": ckafkaTriggerSchema(),
+			"cmq":    cmqTriggerSchema(),
 		}),
 	}
 }
@@ -128,8 +142,8 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 func cosTriggerSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
-		MarkdownDescription: "A COS trigger: the function runs on events of a bucket. Exactly one of `timer`, `cos` and " +
-			"`ckafka` must be set. The API cannot change a COS trigger except for `enable`, so any change here replaces it.",
+		MarkdownDescription: "A COS trigger: the function runs on events of a bucket. " + exactlyOneKind + " The API " +
+			"cannot change a COS trigger except for `enable`, so any change here replaces it.",
 		Validators:    []validator.Object{objectvalidator.ExactlyOneOf(triggerKinds()...)},
 		PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplace()},
 		Attributes: map[string]schema.Attribute{
@@ -168,7 +182,7 @@ func ckafkaTriggerSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Optional: true,
 		MarkdownDescription: "A CKafka trigger: the service consumes a topic and invokes the function with batches of " +
-			"messages. Exactly one of `timer`, `cos` and `ckafka` must be set.",
+			"messages. " + exactlyOneKind,
 		Validators: []validator.Object{objectvalidator.ExactlyOneOf(triggerKinds()...)},
 		Attributes: map[string]schema.Attribute{
 			"instance_id": schema.StringAttribute{

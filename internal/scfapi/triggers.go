@@ -13,6 +13,8 @@ const (
 	TriggerTimer  = "timer"
 	TriggerCos    = "cos"
 	TriggerCkafka = "ckafka"
+	TriggerCmq    = "cmq"
+	TriggerApigw  = "apigw"
 )
 
 // TriggerSpec names a trigger and holds what CreateTrigger sends. A trigger

@@ -25,6 +25,7 @@ type scfTriggerModel struct {
 	Cos            *cosTriggerModel    `tfsdk:"cos"`
 	Ckafka         *ckafkaTriggerModel `tfsdk:"ckafka"`
 	Cmq            *cmqTriggerModel    `tfsdk:"cmq"`
+	Apigw          *apigwTriggerModel  `tfsdk:"apigw"`
 }
 
 type timerTriggerModel struct {
@@ -62,13 +63,18 @@ func (m *scfTriggerModel) kind() string {
 		return scfapi.TriggerCkafka
 	case m.Cmq != nil:
 		return scfapi.TriggerCmq
+	case m.Apigw != nil:
+		return scfapi.TriggerApigw
 	}
 	return ""
 }
 
 // updatable reports whether UpdateTrigger or UpdateTriggerStatus takes a
 // trigger of this kind; the others are replaced on any change.
-func updatable(kind string) bool { return kind != scfapi.TriggerCmq }
+func updatable(kind string) bool { return kind != scfapi.TriggerCmq && kind != scfapi.TriggerApigw }
+
+// namedByUser reports whether a trigger of this kind has no default name.
+func namedByUser(kind string) bool { return kind == scfapi.TriggerTimer || kind == scfapi.TriggerApigw }
 
 // cosDomain is a bucket's XML API domain, the name the API gives a COS
 // trigger.
@@ -113,6 +119,8 @@ func (m *scfTriggerModel) desc() string {
 		return string(b)
 	case m.Cmq != nil:
 		return m.Cmq.desc()
+	case m.Apigw != nil:
+		return m.Apigw.desc()
 	}
 	return ""
 }
@@ -142,7 +150,7 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 	m.Description = types.StringValue(t.Description)
 	m.CustomArgument = types.StringValue(t.CustomArgument)
 	m.ID = types.StringValue(triggerID(m.Namespace.ValueString(), m.FunctionName.ValueString(), t.Type, t.TriggerName))
-	m.Timer, m.Cos, m.Ckafka, m.Cmq = nil, nil, nil, nil
+	m.Timer, m.Cos, m.Ckafka, m.Cmq, m.Apigw = nil, nil, nil, nil, nil
 	switch t.Type {
 	case scfapi.TriggerTimer:
 		m.Timer = &timerTriggerModel{CronExpression: types.StringValue(scfapi.TimerCron(t.TriggerDesc))}
@@ -158,6 +166,8 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 		}
 	case scfapi.TriggerCmq:
 		m.Cmq = flattenCmq(t)
+	case scfapi.TriggerApigw:
+		m.Apigw = flattenApigw(t)
 	}
 }
 

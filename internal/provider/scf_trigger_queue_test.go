@@ -93,27 +93,27 @@ resource "scf_trigger" "test" {
 				ExpectError: regexp.MustCompile(`(?s)cmq.topic.*must be a letter followed by letters`),
 			},
 			{
-				Config:      cmq("", `topic = "orders"
+				Config: cmq("", `topic = "orders"
     filter_type = "tag"`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*filter_keys`),
 			},
 			{
-				Config:      cmq("", `topic = "orders"
+				Config: cmq("", `topic = "orders"
     filter_type = "tag"
     filter_keys = ["seventeen-chars-x"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)cmq.filter_keys\[0\].*has 17 characters.*at most 16`),
 			},
 			{
-				Config:      cmq("", `topic = "orders"
+				Config: cmq("", `topic = "orders"
     filter_type = "route"
     filter_keys = ["a", "b", "c", "d", "e", "f"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)cmq.filter_keys list must contain at least 1 elements and at most 5\s+elements, got: 6`),
 			},
 			{
-				Config:      cmq("", `topic = "orders"
+				Config: cmq("", `topic = "orders"
     filter_type = "header"
     filter_keys = ["a"]`),
 				PlanOnly:    true,

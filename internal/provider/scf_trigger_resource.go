@@ -33,7 +33,7 @@ const (
 
 // importableTriggerTypes are the types scf_trigger manages, as the API
 // names them.
-var importableTriggerTypes = []string{scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka, scfapi.TriggerCmq}
+var importableTriggerTypes = []string{scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka, scfapi.TriggerCmq, scfapi.TriggerApigw}
 
 // NewSCFTriggerResource returns the scf_trigger resource.
 func NewSCFTriggerResource() resource.Resource { return &scfTriggerResource{} }
@@ -58,14 +58,14 @@ func (r *scfTriggerResource) ValidateConfig(ctx context.Context, req resource.Va
 	}
 	name := cfg.Name
 	switch kind := cfg.kind(); {
-	case kind == scfapi.TriggerTimer && name.IsNull():
-		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"), Problem: "a timer trigger has no name",
+	case namedByUser(kind) && name.IsNull():
+		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"), Problem: "a " + kind + " trigger has no name",
 			Rule: "set name to 1 to 100 letters, digits, - and _; only COS, CKafka and CMQ triggers have a default name"}.
 			Report(ctx, req.Config, &resp.Diagnostics)
-	case kind == scfapi.TriggerTimer && !name.IsUnknown() && !timerTriggerNameRE.MatchString(name.ValueString()):
+	case namedByUser(kind) && !name.IsUnknown() && !timerTriggerNameRE.MatchString(name.ValueString()):
 		validators.Violation{Summary: summaryTriggerConfig, Path: path.Root("name"),
-			Problem: fmt.Sprintf("%q is not a valid timer trigger name", name.ValueString()),
-			Rule:    "a timer trigger's name is 1 to 100 letters, digits, - and _"}.Report(ctx, req.Config, &resp.Diagnostics)
+			Problem: fmt.Sprintf("%q is not a valid %s trigger name", name.ValueString(), kind),
+			Rule:    "a " + kind + " trigger's name is 1 to 100 letters, digits, - and _"}.Report(ctx, req.Config, &resp.Diagnostics)
 	}
 	if cfg.Cmq != nil {
 		validateCmq(ctx, req.Config, &cfg, &resp.Diagnostics)

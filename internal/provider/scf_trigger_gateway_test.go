@@ -95,13 +95,13 @@ resource "scf_trigger" "test" {
 				ExpectError: regexp.MustCompile(`(?s)apigw.service_id.*must be an API Gateway service ID`),
 			},
 			{
-				Config:      apigw(`name = "web"`, `service_id = "service-abcd1234"
+				Config: apigw(`name = "web"`, `service_id = "service-abcd1234"
     environment = "prod"`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)apigw.environment.*value must be one of`),
 			},
 			{
-				Config:      apigw(`name = "web"`, `service_id = "service-abcd1234"
+				Config: apigw(`name = "web"`, `service_id = "service-abcd1234"
     method = "PATCH"`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)apigw.method.*value must be one of`),

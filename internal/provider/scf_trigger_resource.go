@@ -139,6 +139,7 @@ func (r *scfTriggerResource) Create(ctx context.Context, req resource.CreateRequ
 	tflog.Info(ctx, "SCF trigger created", map[string]any{"trigger": spec.ID()})
 	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after creating it")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.setIdentity(ctx, &plan, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -147,6 +148,9 @@ func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The framework (v1.19) wants an identity after every Read without an
+	// error, also one that removes the resource.
+	r.setIdentity(ctx, &state, resp.Identity, &resp.Diagnostics)
 	spec := state.spec()
 	t, err := r.client.FindTrigger(ctx, spec)
 	if err != nil && !scfapi.IsNotFound(err) {
@@ -160,6 +164,7 @@ func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	state.flatten(t)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	r.setIdentity(ctx, &state, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -189,6 +194,7 @@ func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after the update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.setIdentity(ctx, &plan, resp.Identity, &resp.Diagnostics)
 }
 
 // readInto refreshes m after a mutation; a failed read leaves the planned
@@ -216,11 +222,24 @@ func (r *scfTriggerResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes `<namespace>/<function>/<type>/<name>`. The name comes
-// last and may hold dots (a COS domain) but no slash, so the ID splits into
-// exactly four parts.
+// ImportState takes `<namespace>/<function>/<type>/<name>`, or the
+// resource identity. The name comes last and may hold dots (a COS domain)
+// but no slash, so the ID splits into exactly four parts.
 func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts := strings.Split(req.ID, "/")
+	parts, qualifier := strings.Split(req.ID, "/"), ""
+	if req.ID == "" && req.Identity != nil {
+		var id scfTriggerIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &id)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		namespace := id.Namespace.ValueString()
+		if id.Namespace.IsNull() {
+			namespace = "default"
+		}
+		parts = []string{namespace, id.FunctionName.ValueString(), id.Type.ValueString(), id.Name.ValueString()}
+		qualifier = id.Qualifier.ValueString()
+	}
 	problem := ""
 	switch {
 	case len(parts) != 4:
@@ -236,7 +255,8 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	if problem != "" {
 		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Import ID %q: %s. Import a trigger as "+
-			"`<namespace>/<function_name>/<type>/<name>`, such as `default/hello/timer/every-5-minutes`.", req.ID, problem))
+			"`<namespace>/<function_name>/<type>/<name>`, such as `default/hello/timer/every-5-minutes`.",
+			strings.Join(parts, "/"), problem))
 		return
 	}
 	spec := scfapi.TriggerSpec{Namespace: parts[0], FunctionName: parts[1], Type: parts[2], Name: parts[3]}
@@ -247,22 +267,28 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	var found *scfapi.Trigger
 	for i := range all {
-		if all[i].Type == spec.Type && all[i].TriggerName == spec.Name {
-			if found != nil {
-				resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has several %s triggers named %s "+
-					"(on other qualifiers or COS events); this import ID cannot tell them apart.",
-					functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
-				return
-			}
-			found = &all[i]
+		if all[i].Type != spec.Type || all[i].TriggerName != spec.Name || (qualifier != "" && all[i].Qualifier != qualifier) {
+			continue
 		}
+		if found != nil {
+			resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has several %s triggers named %s "+
+				"(on other qualifiers or COS events); this import cannot tell them apart.",
+				functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
+			return
+		}
+		found = &all[i]
 	}
 	if found == nil {
-		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has no %s trigger named %s.",
-			functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
+		on := ""
+		if qualifier != "" {
+			on = " on qualifier " + qualifier
+		}
+		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has no %s trigger named %s%s.",
+			functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name, on))
 		return
 	}
 	m := scfTriggerModel{Namespace: types.StringValue(spec.Namespace), FunctionName: types.StringValue(spec.FunctionName)}
 	m.flatten(found)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	r.setIdentity(ctx, &m, resp.Identity, &resp.Diagnostics)
 }

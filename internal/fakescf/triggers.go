@@ -132,12 +132,12 @@ type ckafkaDesc struct {
 
 func checkTriggerType(t string) *apiError {
 	switch t {
-	case triggerTimer, triggerCos, triggerCkafka, triggerCmq, triggerApigw:
+	case triggerTimer, triggerCos, triggerCkafka, triggerCmq, triggerApigw, triggerHTTP:
 		return nil
 	case "":
 		return errf("MissingParameter", "Type is required")
 	}
-	return errf("InvalidParameterValue.Type", "Type must be timer, cos, ckafka, cmq or apigw in this fake; got %q", truncate(t, 32))
+	return errf("InvalidParameterValue.Type", "Type must be timer, cos, ckafka, cmq, apigw or http in this fake; got %q", truncate(t, 32))
 }
 
 func checkTriggerName(typ, name string) *apiError {
@@ -151,7 +151,7 @@ func checkTriggerName(typ, name string) *apiError {
 		ok = ckafkaNameRE.MatchString(name)
 	case triggerCmq:
 		ok = cmqTopicRE.MatchString(name)
-	case triggerApigw:
+	case triggerApigw, triggerHTTP:
 		ok = timerNameRE.MatchString(name)
 	}
 	if !ok {
@@ -218,6 +218,8 @@ func normalizeTriggerDesc(typ, desc string) (string, *apiError) {
 		return normalizeCmqDesc(desc)
 	case triggerApigw:
 		return normalizeApigwDesc(desc)
+	case triggerHTTP:
+		return normalizeHTTPDesc(desc)
 	}
 	return "", checkTriggerType(typ)
 }
@@ -311,6 +313,9 @@ func (s *Server) createTrigger(c *call) (response, *apiError) {
 	if findTrigger(f, req.Type, req.TriggerName, qualifier, cosEvent(desc)) >= 0 {
 		return nil, errf("ResourceInUse.Trigger", "the %s trigger %s already exists", req.Type, truncate(req.TriggerName, 128))
 	}
+	if req.Type == triggerHTTP && slices.ContainsFunc(f.Triggers, func(t *triggerRecord) bool { return t.Type == triggerHTTP && t.Qualifier == qualifier }) {
+		return nil, errf("ResourceInUse.Trigger", "qualifier %s already has a function URL", truncate(qualifier, 32))
+	}
 	if len(f.Triggers) >= maxTriggers {
 		return nil, errf("LimitExceeded.Trigger", "a function can have at most %d triggers", maxTriggers)
 	}
@@ -329,7 +334,7 @@ func (s *Server) updateTrigger(c *call) (response, *apiError) {
 	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
-	if req.Type != triggerTimer && req.Type != triggerCkafka {
+	if req.Type != triggerTimer && req.Type != triggerCkafka && req.Type != triggerHTTP {
 		return nil, errf("InvalidParameterValue.Type", "UpdateTrigger supports timer, ckafka and http triggers; got %q", truncate(req.Type, 32))
 	}
 	var desc string

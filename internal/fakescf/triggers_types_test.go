@@ -61,3 +61,32 @@ func TestApigwTrigger(t *testing.T) {
 	h.expect("InvalidParameterValue.Type", "UpdateTrigger", map[string]any{"FunctionName": "fn", "TriggerName": "web", "Type": "apigw", "Enable": "CLOSE"})
 	h.expect("InvalidParameterValue.Type", "UpdateTriggerStatus", map[string]any{"FunctionName": "fn", "TriggerName": "web", "Type": "apigw", "Enable": "CLOSE"})
 }
+
+func TestHTTPTrigger(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.createActive("fn", nil)
+	url := func(name, qualifier, desc string) map[string]any {
+		return map[string]any{"FunctionName": "fn", "TriggerName": name, "Type": "http", "TriggerDesc": desc, "Qualifier": qualifier}
+	}
+	open := `{"AuthType":"NONE","NetConfig":{"EnableIntranet":false,"EnableExtranet":true}}`
+	h.ok("CreateTrigger", url("url", "$DEFAULT", open))
+	h.expect("ResourceInUse.Trigger", "CreateTrigger", url("url2", "$DEFAULT", open))
+	h.ok("CreateTrigger", url("url", "$LATEST", open))
+	for _, desc := range []string{
+		`{"AuthType":"OPEN","NetConfig":{"EnableIntranet":false,"EnableExtranet":true}}`,
+		`{"AuthType":"NONE"}`,
+		`{"AuthType":"NONE","NetConfig":{"EnableExtranet":true}}`,
+		`{"AuthType":"NONE","NetConfig":{"EnableIntranet":false,"EnableExtranet":true},"CorsConfig":{"Enable":true}}`,
+		`{"AuthType":"NONE","NetConfig":{"EnableIntranet":false,"EnableExtranet":true},"CorsConfig":{"Enable":true,"Origins":["*"],"MaxAge":-1}}`,
+	} {
+		h.expect("InvalidParameterValue.TriggerDesc", "CreateTrigger", url("bad", "$DEFAULT", desc))
+	}
+	cors := `{"AuthType":"CAM","NetConfig":{"EnableIntranet":true,"EnableExtranet":false},"CorsConfig":{"Enable":true,"Origins":["https://example.com"],"Methods":["POST"],"MaxAge":600,"Credentials":true}}`
+	h.ok("UpdateTrigger", map[string]any{"FunctionName": "fn", "TriggerName": "url", "Type": "http", "Qualifier": "$DEFAULT",
+		"TriggerDesc": cors, "Enable": "CLOSE", "Description": "internal"})
+	rows, _ := h.triggers(map[string]any{"FunctionName": "fn", "Filters": []map[string]any{{"Name": "Qualifier", "Values": []string{"$DEFAULT"}}}})
+	if len(rows) != 1 || rows[0].TriggerDesc != cors || rows[0].Enable != 0 || rows[0].Description != "internal" {
+		t.Errorf("function URL after UpdateTrigger = %+v", rows)
+	}
+	h.expect("InvalidParameterValue.Type", "UpdateTriggerStatus", map[string]any{"FunctionName": "fn", "TriggerName": "url", "Type": "http", "Qualifier": "$DEFAULT", "Enable": "OPEN"})
+}

@@ -26,6 +26,7 @@ type scfTriggerModel struct {
 	Ckafka         *ckafkaTriggerModel `tfsdk:"ckafka"`
 	Cmq            *cmqTriggerModel    `tfsdk:"cmq"`
 	Apigw          *apigwTriggerModel  `tfsdk:"apigw"`
+	HTTP           *httpTriggerModel   `tfsdk:"http"`
 }
 
 type timerTriggerModel struct {
@@ -65,6 +66,8 @@ func (m *scfTriggerModel) kind() string {
 		return scfapi.TriggerCmq
 	case m.Apigw != nil:
 		return scfapi.TriggerApigw
+	case m.HTTP != nil:
+		return scfapi.TriggerHTTP
 	}
 	return ""
 }
@@ -74,7 +77,9 @@ func (m *scfTriggerModel) kind() string {
 func updatable(kind string) bool { return kind != scfapi.TriggerCmq && kind != scfapi.TriggerApigw }
 
 // namedByUser reports whether a trigger of this kind has no default name.
-func namedByUser(kind string) bool { return kind == scfapi.TriggerTimer || kind == scfapi.TriggerApigw }
+func namedByUser(kind string) bool {
+	return kind == scfapi.TriggerTimer || kind == scfapi.TriggerApigw || kind == scfapi.TriggerHTTP
+}
 
 // cosDomain is a bucket's XML API domain, the name the API gives a COS
 // trigger.
@@ -121,6 +126,8 @@ func (m *scfTriggerModel) desc() string {
 		return m.Cmq.desc()
 	case m.Apigw != nil:
 		return m.Apigw.desc()
+	case m.HTTP != nil:
+		return m.HTTP.desc()
 	}
 	return ""
 }
@@ -150,7 +157,7 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 	m.Description = types.StringValue(t.Description)
 	m.CustomArgument = types.StringValue(t.CustomArgument)
 	m.ID = types.StringValue(triggerID(m.Namespace.ValueString(), m.FunctionName.ValueString(), t.Type, t.TriggerName))
-	m.Timer, m.Cos, m.Ckafka, m.Cmq, m.Apigw = nil, nil, nil, nil, nil
+	m.Timer, m.Cos, m.Ckafka, m.Cmq, m.Apigw, m.HTTP = nil, nil, nil, nil, nil, nil
 	switch t.Type {
 	case scfapi.TriggerTimer:
 		m.Timer = &timerTriggerModel{CronExpression: types.StringValue(scfapi.TimerCron(t.TriggerDesc))}
@@ -168,6 +175,8 @@ func (m *scfTriggerModel) flatten(t *scfapi.Trigger) {
 		m.Cmq = flattenCmq(t)
 	case scfapi.TriggerApigw:
 		m.Apigw = flattenApigw(t)
+	case scfapi.TriggerHTTP:
+		m.HTTP = flattenHTTP(t)
 	}
 }
 

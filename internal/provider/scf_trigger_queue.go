@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -86,22 +85,12 @@ func cmqTriggerSchema() schema.SingleNestedAttribute {
 	}
 }
 
-func (c *cmqTriggerModel) keys() []string {
-	var out []string
-	for _, v := range c.FilterKeys.Elements() {
-		if s, ok := v.(types.String); ok {
-			out = append(out, s.ValueString())
-		}
-	}
-	return out
-}
-
 // desc is the TriggerDesc: none without a filter.
 func (c *cmqTriggerModel) desc() string {
 	if c.FilterType.IsNull() {
 		return ""
 	}
-	b, _ := json.Marshal(map[string]any{"filterType": cmqFilterTypes[c.FilterType.ValueString()], "filterKey": c.keys()})
+	b, _ := json.Marshal(map[string]any{"filterType": cmqFilterTypes[c.FilterType.ValueString()], "filterKey": listStrings(c.FilterKeys)})
 	return string(b)
 }
 
@@ -120,11 +109,7 @@ func flattenCmq(t *scfapi.Trigger) *cmqTriggerModel {
 			c.FilterType = types.StringValue(name)
 		}
 	}
-	keys := make([]attr.Value, 0, len(d.FilterKey))
-	for _, k := range d.FilterKey {
-		keys = append(keys, types.StringValue(k))
-	}
-	c.FilterKeys = types.ListValueMust(types.StringType, keys)
+	c.FilterKeys = stringsList(d.FilterKey)
 	return c
 }
 

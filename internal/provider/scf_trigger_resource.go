@@ -33,7 +33,9 @@ const (
 
 // importableTriggerTypes are the types scf_trigger manages, as the API
 // names them.
-var importableTriggerTypes = []string{scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka, scfapi.TriggerCmq, scfapi.TriggerApigw}
+var importableTriggerTypes = []string{
+	scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka, scfapi.TriggerCmq, scfapi.TriggerApigw, scfapi.TriggerHTTP,
+}
 
 // NewSCFTriggerResource returns the scf_trigger resource.
 func NewSCFTriggerResource() resource.Resource { return &scfTriggerResource{} }

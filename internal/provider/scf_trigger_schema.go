@@ -38,9 +38,9 @@ var (
 
 // triggerBlocks are the nested attributes that each stand for one trigger
 // type; exactly one is set.
-var triggerBlocks = []string{"timer", "cos", "ckafka", "cmq", "apigw"}
+var triggerBlocks = []string{"timer", "cos", "ckafka", "cmq", "apigw", "http"}
 
-const exactlyOneKind = "Exactly one of `timer`, `cos`, `ckafka`, `cmq` and `apigw` must be set."
+const exactlyOneKind = "Exactly one of `timer`, `cos`, `ckafka`, `cmq`, `apigw` and `http` must be set."
 
 func triggerKinds() []path.Expression {
 	kinds := make([]path.Expression, 0, len(triggerBlocks))
@@ -55,9 +55,10 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages one trigger of an SCF function (`CreateTrigger`, `UpdateTrigger`, " +
 			"`UpdateTriggerStatus`, `DeleteTrigger`, read with `ListTriggers`). Exactly one of `timer`, `cos`, " +
-			"`ckafka`, `cmq` and `apigw` gives the kind of trigger and its settings. What the API can change changes in place: " +
-			"`enable` for timer, COS and CKafka triggers; the cron expression, the CKafka batch settings, " +
-			"`description` and `custom_argument` for timer and CKafka triggers. Everything else replaces the trigger " +
+			"`ckafka`, `cmq`, `apigw` and `http` (a function URL) gives the kind of trigger and its settings. What the " +
+			"API can change changes in place: `enable` for timer, COS, CKafka and HTTP triggers; the cron expression, " +
+			"the CKafka batch settings, the function URL's settings and `description` for timer, CKafka and HTTP " +
+			"triggers; `custom_argument` for timer triggers. Everything else replaces the trigger " +
 			"(a CMQ or API Gateway trigger on any change), and one trigger's change never touches the function's other triggers. A " +
 			"trigger goes away with its function.",
 		Attributes: validators.Pointed(map[string]schema.Attribute{
@@ -88,8 +89,8 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: "Name of the trigger (`TriggerName`). Required for timer and API Gateway triggers: 1 to " +
-					"100 letters, digits, `-` and `_`. For a COS trigger it defaults to the bucket's XML API domain " +
+				MarkdownDescription: "Name of the trigger (`TriggerName`). Required for timer, API Gateway and HTTP triggers: " +
+					"1 to 100 letters, digits, `-` and `_`. For a COS trigger it defaults to the bucket's XML API domain " +
 					"`<bucket>.cos.<region>.myqcloud.com` in the provider's region, and for a CKafka trigger to " +
 					"`<instance_id>-<topic>`; a name given here is sent as written. A CMQ trigger is named after its topic, " +
 					"so for one `name` may only repeat `cmq.topic`. Changing it replaces the trigger.",
@@ -98,7 +99,7 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 			"type": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "Type of the trigger as the API names it: `timer`, `cos`, `ckafka`, `cmq` or `apigw`, from the block set.",
+				MarkdownDescription: "Type of the trigger as the API names it: `timer`, `cos`, `ckafka`, `cmq`, `apigw` or `http`, from the block set.",
 			},
 			"enable": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -107,8 +108,8 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(""),
-				MarkdownDescription: "Description of the trigger, at most 100 characters. Changes in place for timer and " +
-					"CKafka triggers; replaces COS, CMQ and API Gateway triggers, which `UpdateTrigger` does not accept.",
+				MarkdownDescription: "Description of the trigger, at most 100 characters. Changes in place for timer, " +
+					"CKafka and HTTP triggers; replaces COS, CMQ and API Gateway triggers, which `UpdateTrigger` does not accept.",
 				Validators: []validator.String{stringvalidator.LengthAtMost(100)},
 			},
 			"custom_argument": schema.StringAttribute{
@@ -136,6 +137,7 @@ func (r *scfTriggerResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"ckafka": ckafkaTriggerSchema(),
 			"cmq":    cmqTriggerSchema(),
 			"apigw":  apigwTriggerSchema(),
+			"http":   httpTriggerSchema(),
 		}),
 	}
 }

@@ -15,6 +15,7 @@ const (
 	TriggerCkafka = "ckafka"
 	TriggerCmq    = "cmq"
 	TriggerApigw  = "apigw"
+	TriggerHTTP   = "http"
 )
 
 // TriggerSpec names a trigger and holds what CreateTrigger sends. A trigger

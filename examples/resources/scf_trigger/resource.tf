@@ -47,3 +47,34 @@ resource "scf_trigger" "orders" {
     max_msg_num = 500
   }
 }
+
+# POST requests to an API of an existing API Gateway service, published to
+# its test environment. Any change replaces the trigger.
+resource "scf_trigger" "api" {
+  function_name = scf_function.report.name
+  name          = "report-api"
+
+  apigw = {
+    service_id    = "service-abcd1234"
+    environment   = "test"
+    method        = "POST"
+    auth_required = true
+  }
+}
+
+# A public function URL for the $DEFAULT alias, callable from one site.
+# Its settings change in place.
+resource "scf_trigger" "url" {
+  function_name = scf_function.report.name
+  name          = "report-url"
+
+  http = {
+    auth_type       = "NONE"
+    enable_intranet = false
+    enable_extranet = true
+    cors = {
+      origins = ["https://reports.example.com"]
+      methods = ["GET", "POST"]
+    }
+  }
+}

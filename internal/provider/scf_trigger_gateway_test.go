@@ -50,7 +50,7 @@ resource "scf_trigger" "test" {
 					want := `{"api":{"authRequired":"TRUE","requestConfig":{"method":"POST"},"isIntegratedResponse":"FALSE",` +
 						`"IsBase64Encoded":"FALSE"},"service":{"serviceId":"service-abcd1234"},"release":{"environmentName":"test"}}`
 					if err != nil || got == nil || !scfapi.SameTriggerDesc("apigw", got.TriggerDesc, want) {
-						return fmt.Errorf("service's trigger = %+v, %v; want TriggerDesc with %s", got, err, want)
+						return fmt.Errorf("service's trigger = %+v, %w; want TriggerDesc with %s", got, err, want)
 					}
 					return nil
 				},

@@ -49,7 +49,7 @@ resource "scf_trigger" "test" {
 			got, err := env.client.FindTrigger(context.Background(), scfapi.TriggerSpec{Namespace: "default", FunctionName: "fn",
 				Qualifier: "$DEFAULT", Type: "http", Name: "url"})
 			if err != nil || got == nil || got.TriggerDesc != want {
-				return fmt.Errorf("service's trigger = %+v, %v; want TriggerDesc %s", got, err, want)
+				return fmt.Errorf("service's trigger = %+v, %w; want TriggerDesc %s", got, err, want)
 			}
 			return nil
 		}

@@ -196,6 +196,19 @@ func TestAccSCFTriggerIdentity(t *testing.T) {
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 			},
+			{
+				// As a user writes it: namespace and qualifier left out.
+				ResourceName:           testTrigger,
+				ImportState:            true,
+				ImportStateKind:        resource.ImportBlockWithResourceIdentity,
+				ImportStateConfigExact: true,
+				Config: env.config(timerTriggerConfig("0 */5 * * * * *", true, "") + `
+import {
+  to       = scf_trigger.test
+  identity = { function_name = "fn", type = "timer", name = "every-5" }
+}
+`),
+			},
 		},
 	})
 }

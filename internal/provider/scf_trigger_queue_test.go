@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -111,6 +112,19 @@ resource "scf_trigger" "test" {
     filter_keys = ["a", "b", "c", "d", "e", "f"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)cmq.filter_keys list must contain at least 1 elements and at most 5\s+elements, got: 6`),
+			},
+			{
+				Config: cmq("", `topic = "orders"
+    filter_keys = ["paid"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*filter_type`),
+			},
+			{
+				Config: cmq("", fmt.Sprintf(`topic = "orders"
+    filter_type = "route"
+    filter_keys = [%q]`, strings.Repeat("k", 65))),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)cmq.filter_keys\[0\].*string length must be between 1 and 64`),
 			},
 			{
 				Config: cmq("", `topic = "orders"

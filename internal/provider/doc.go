@@ -9,6 +9,9 @@
 //     (to the API), flatten (from it), plan and rules (plan-time checks),
 //     resource (CRUD and import).
 //   - scf_namespace_*.go, scf_layer_version_*.go: the other resources.
+//   - scf_trigger_*.go: schema, model, resource and identity, with one file
+//     per family of trigger types beyond timer, cos and ckafka (queue: cmq;
+//     gateway: apigw; url: http).
 //   - <type>_data_source.go: the data sources, one file each.
 //
 // Shared by every object, once:

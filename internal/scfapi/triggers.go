@@ -95,7 +95,8 @@ func (c *Client) CreateTrigger(ctx context.Context, spec TriggerSpec) error {
 }
 
 // UpdateTrigger sends the enable switch, TriggerDesc, description and
-// custom argument of a timer or ckafka trigger (UpdateTrigger's types).
+// custom argument of a timer, ckafka or http trigger (UpdateTrigger's
+// types).
 // It sets values, so a resend after a lost answer is harmless.
 func (c *Client) UpdateTrigger(ctx context.Context, spec TriggerSpec) error {
 	req := &UpdateTriggerRequest{

@@ -42,15 +42,16 @@ type scfProvisionedConcurrencyResource struct {
 }
 
 type scfProvisionedConcurrencyModel struct {
-	ID                        types.String   `tfsdk:"id"`
-	FunctionName              types.String   `tfsdk:"function_name"`
-	Namespace                 types.String   `tfsdk:"namespace"`
-	Qualifier                 types.String   `tfsdk:"qualifier"`
-	ProvisionedConcurrencyNum types.Int64    `tfsdk:"provisioned_concurrency_num"`
-	Available                 types.Int64    `tfsdk:"available"`
-	Status                    types.String   `tfsdk:"status"`
-	StatusReason              types.String   `tfsdk:"status_reason"`
-	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+	ID                        types.String           `tfsdk:"id"`
+	FunctionName              types.String           `tfsdk:"function_name"`
+	Namespace                 types.String           `tfsdk:"namespace"`
+	Qualifier                 types.String           `tfsdk:"qualifier"`
+	ProvisionedConcurrencyNum types.Int64            `tfsdk:"provisioned_concurrency_num"`
+	Available                 types.Int64            `tfsdk:"available"`
+	Status                    types.String           `tfsdk:"status"`
+	StatusReason              types.String           `tfsdk:"status_reason"`
+	ScheduledActions          []scheduledActionModel `tfsdk:"scheduled_actions"`
+	Timeouts                  timeouts.Value         `tfsdk:"timeouts"`
 }
 
 func (r *scfProvisionedConcurrencyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -63,8 +64,10 @@ func (r *scfProvisionedConcurrencyResource) Schema(ctx context.Context, _ resour
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages the static provisioned concurrency of one published version of an SCF function " +
-			"(`PutProvisionedConcurrencyConfig`): instances started in advance, so that invocations of that version " +
-			"do not wait for a cold start. Creating or changing it waits until the service reports the task `Done`; " +
+			"(`PutProvisionedConcurrencyConfig`), and optionally its scheduled actions: instances started in advance, so " +
+			"that invocations of that version do not wait for a cold start. The `ConcurrencyUtilizationTracking` type " +
+			"(`TrackingTarget`, `MinCapacity`, `MaxCapacity`) is not supported: `GetProvisionedConcurrencyConfig` " +
+			"documents no field that returns it, so it could be neither imported nor checked for drift. Creating or changing it waits until the service reports the task `Done`; " +
 			"a `Failed` task is an error with the service's reason. Destroying it calls " +
 			"`DeleteProvisionedConcurrencyConfig`. The instances of all versions times the function's memory may not " +
 			"pass the function's reserved quota (see `scf_reserved_concurrency`), or without one the account's " +
@@ -109,9 +112,10 @@ func (r *scfProvisionedConcurrencyResource) Schema(ctx context.Context, _ resour
 				Computed:            true,
 				MarkdownDescription: "Instances provisioned so far (`AvailableProvisionedConcurrencyNum`).",
 			},
-			"status":        computed("Status of the last provisioning task (`Status`): `Done`, `InProgress` or `Failed`."),
-			"status_reason": computed("The service's explanation of `status` (`StatusReason`)."),
-			"timeouts":      provisionTimeoutsAttribute(ctx),
+			"status":            computed("Status of the last provisioning task (`Status`): `Done`, `InProgress` or `Failed`."),
+			"status_reason":     computed("The service's explanation of `status` (`StatusReason`)."),
+			"scheduled_actions": scheduledActionsAttribute(),
+			"timeouts":          provisionTimeoutsAttribute(ctx),
 		}),
 	}
 }
@@ -182,7 +186,8 @@ func (r *scfProvisionedConcurrencyResource) apply(ctx context.Context, timeout t
 	id := provisionedID(ns, name, q)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if err := r.client.PutProvisionedConcurrency(ctx, ns, name, q, plan.ProvisionedConcurrencyNum.ValueInt64()); err != nil {
+	if err := r.client.PutProvisionedConcurrency(ctx, ns, name, q, plan.ProvisionedConcurrencyNum.ValueInt64(),
+		expandScheduledActions(plan.ScheduledActions)...); err != nil {
 		addAPIErrorWith(diags, summary, "setting the provisioned concurrency of "+id, err, concurrencyAPIErrorHints)
 		return
 	}
@@ -208,6 +213,7 @@ func (m *scfProvisionedConcurrencyModel) flatten(v *scfapi.VersionProvisionedInf
 	m.Available = types.Int64Value(v.AvailableProvisionedConcurrencyNum)
 	m.Status = types.StringValue(v.Status)
 	m.StatusReason = types.StringValue(v.StatusReason)
+	m.ScheduledActions = flattenScheduledActions(v.TriggerActions)
 }
 
 func (r *scfProvisionedConcurrencyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

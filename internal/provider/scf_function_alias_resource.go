@@ -54,7 +54,8 @@ func (r *scfFunctionAliasResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages an alias of an SCF function (`CreateAlias`, `UpdateAlias`, `GetAlias`, `DeleteAlias`): " +
 			"a name that routes invocations to a version, and optionally some of them to a second version for a " +
-			"canary release: a fraction of them by weight, or those whose routing key matches a rule. `function_version`, `description` and `routing_config` change in place with `UpdateAlias`.",
+			"canary release: a fraction of them by weight, or those whose routing key matches a rule. `function_version`, `description` and `routing_config` change in place with `UpdateAlias`. " +
+			identityImportNote("namespace", "function_name", "name"),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "`namespace/function_name/name`.",
@@ -169,6 +170,7 @@ func (r *scfFunctionAliasResource) Create(ctx context.Context, req resource.Crea
 		addAPIError(&resp.Diagnostics, summaryAliasCreate, what, err)
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	tflog.Info(ctx, "SCF function alias created", map[string]any{"id": plan.ID.ValueString()})
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
@@ -179,6 +181,9 @@ func (r *scfFunctionAliasResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	a, err := r.client.GetAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString())
 	if scfapi.IsAliasNotFound(err) {
 		tflog.Warn(ctx, "SCF function alias not found; removing it from state", map[string]any{"id": state.ID.ValueString()})
@@ -203,6 +208,7 @@ func (r *scfFunctionAliasResource) Update(ctx context.Context, req resource.Upda
 		addAPIError(&resp.Diagnostics, summaryAliasUpdate, what, err)
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -218,13 +224,23 @@ func (r *scfFunctionAliasResource) Delete(ctx context.Context, req resource.Dele
 }
 
 func (r *scfFunctionAliasResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts := strings.Split(req.ID, "/")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
-		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
-			"such as `default/orders/live`.", req.ID))
+	id := req.ID
+	var identity functionAliasIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		id = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
+		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
+			"such as `default/orders/live`.", id))
+		return
+	}
+	setIdentity(ctx, resp.Identity, functionAliasIdentity{Namespace: types.StringValue(parts[0]),
+		FunctionName: types.StringValue(parts[1]), Name: types.StringValue(parts[2])}, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[2])...)

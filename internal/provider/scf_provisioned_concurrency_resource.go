@@ -71,7 +71,8 @@ func (r *scfProvisionedConcurrencyResource) Schema(ctx context.Context, _ resour
 			"a `Failed` task is an error with the service's reason. Destroying it calls " +
 			"`DeleteProvisionedConcurrencyConfig`. The instances of all versions times the function's memory may not " +
 			"pass the function's reserved quota (see `scf_reserved_concurrency`), or without one the account's " +
-			"quota less 12,800 MB; both depend on the account, so the service checks them.",
+			"quota less 12,800 MB; both depend on the account, so the service checks them. " +
+			identityImportNote("namespace", "function_name", "qualifier"),
 		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -156,6 +157,7 @@ func (r *scfProvisionedConcurrencyResource) Create(ctx context.Context, req reso
 	if plan.ID.IsUnknown() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	// A task that failed or timed out still configured the version: it is
 	// kept in state, so that the next apply retries it or destroys it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -176,6 +178,7 @@ func (r *scfProvisionedConcurrencyResource) Update(ctx context.Context, req reso
 	if plan.ID.IsUnknown() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -222,6 +225,9 @@ func (r *scfProvisionedConcurrencyResource) Read(ctx context.Context, req resour
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	ns, name, q := state.target()
 	id := provisionedID(ns, name, q)
 	v, err := r.client.GetProvisionedConcurrency(ctx, ns, name, q)
@@ -253,19 +259,29 @@ func (r *scfProvisionedConcurrencyResource) Delete(ctx context.Context, req reso
 }
 
 func (r *scfProvisionedConcurrencyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fnPart, q, ok := cutLast(req.ID, "/")
+	importID := req.ID
+	var identity provisionedConcurrencyIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		importID = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	fnPart, q, ok := cutLast(importID, "/")
 	ns, name, err := parseFunctionID(fnPart)
 	switch {
-	case !ok || q == "" || strings.Count(req.ID, "/") != 2:
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", req.ID))
+	case !ok || q == "" || strings.Count(importID, "/") != 2:
+		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", importID))
 		return
 	case err != nil:
 		resp.Diagnostics.AddError(summaryConcurrencyImport, err.Error()+".")
 		return
 	case q == "$LATEST":
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", req.ID))
+		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", importID))
 		return
 	}
+	setIdentity(ctx, resp.Identity, provisionedConcurrencyIdentity{Namespace: types.StringValue(ns),
+		FunctionName: types.StringValue(name), Qualifier: types.StringValue(q)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), provisionedID(ns, name, q))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), ns)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), name)...)

@@ -24,6 +24,7 @@ func TestAliasRuleRouting(t *testing.T) {
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "range", "[0,40)"))},
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "range", "[40,40]"))},
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "range", "(a,b)"))},
+		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "range", "[0,99999999999999999999]"))},
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.body.User", "exact", "Bob"))},
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "prefix", "B"))},
 		{"InvalidParameterValue.RoutingConfig", alias(rule("2", "invoke.headers.User", "exact", ""))},

@@ -129,3 +129,24 @@ resource "scf_function_alias" "bad" {
 		})
 	}
 }
+
+func TestCheckRangeExpression(t *testing.T) {
+	for expr, want := range map[string]string{
+		"[0,40]":                   "",
+		"(-5,5)":                   "",
+		"[-10,-1]":                 "",
+		"[0,40)":                   "is not an open interval",
+		"(0,40]":                   "is not an open interval",
+		"[0, 40]":                  "is not an open interval",
+		"[1.5,4]":                  "is not an open interval",
+		"[]":                       "is not an open interval",
+		"[4,4]":                    "lower bound",
+		"(9,2)":                    "lower bound",
+		"[0,99999999999999999999]": "64-bit integers",
+	} {
+		got := checkRangeExpression(expr)
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("checkRangeExpression(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}

@@ -11,9 +11,8 @@ package fakescf
 // most 1 (InvalidParameterValue.AdditionalVersionWeights); versions named
 // must exist (ResourceNotFound.FunctionVersion); $LATEST may be the main
 // version; at most 10 aliases per function (LimitExceeded.Alias); a
-// Description of at most 1000 characters. AddtionVersionMatchs (sic) rules
-// are kept as sent after checking that each names an existing version, a
-// key and the method exact or range.
+// Description of at most 1000 characters. AddtionVersionMatchs (sic), the
+// rule-based routing, is checked in alias_matches.go.
 //
 // Document codes with no natural trigger here (use InjectError):
 // FailedOperation, FailedOperation.CreateAlias, FailedOperation.UpdateAlias,
@@ -183,17 +182,7 @@ func checkRouting(f *functionRecord, main string, rc *routingConfig) *apiError {
 	if sum > 1 {
 		return errf("InvalidParameterValue.AdditionalVersionWeights", "the weights sum to %g; at most 1 is allowed", sum)
 	}
-	for i, m := range rc.AddtionVersionMatchs {
-		switch {
-		case m.Version == nil || !versionExists(f, *m.Version):
-			return errf("ResourceNotFound.FunctionVersion", "AddtionVersionMatchs[%d] names no existing version", i)
-		case m.Key == nil || *m.Key == "" || m.Expression == nil:
-			return errf("InvalidParameterValue.RoutingConfig", "AddtionVersionMatchs[%d] needs Key and Expression", i)
-		case m.Method == nil || (*m.Method != "exact" && *m.Method != "range"):
-			return errf("InvalidParameterValue.RoutingConfig", "AddtionVersionMatchs[%d].Method must be exact or range", i)
-		}
-	}
-	return nil
+	return checkVersionMatches(f, main, rc)
 }
 
 func (s *Server) checkAliasRequest(req *aliasRequest, f *functionRecord) *apiError {

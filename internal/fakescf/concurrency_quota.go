@@ -24,9 +24,11 @@ package fakescf
 // FailNext("PutProvisionedConcurrencyConfig", functionName, reasons) with
 // the first reason's message as StatusReason. While InProgress, another
 // Put or a Delete on that version is FailedOperation.ProvisionedInProgress.
-// Deleting the function removes both settings. Only the Default
-// (static) provisioned type is modelled: a TriggerActions list or
-// ConcurrencyUtilizationTracking is InvalidParameterValue.ProvisionType.
+// Deleting the function removes both settings. Scheduled actions
+// (TriggerActions) are checked in provisioned_schedule.go. The
+// ConcurrencyUtilizationTracking type is not modelled, since
+// GetProvisionedConcurrencyConfig documents no field that would return
+// it: it is InvalidParameterValue.ProvisionType.
 
 import (
 	"maps"
@@ -56,6 +58,8 @@ type provisionedRecord struct {
 	Reason string    `json:"reason,omitempty"`
 	Until  time.Time `json:"until"`
 	Fail   string    `json:"fail,omitempty"`
+	// Schedule is the version's scheduled actions (provisioned_schedule.go).
+	Schedule []scheduledProvision `json:"schedule,omitempty"`
 }
 
 type reservedConcurrencyRequest struct {
@@ -70,7 +74,7 @@ type provisionedConcurrencyRequest struct {
 	Qualifier                        *string
 	VersionProvisionedConcurrencyNum *int64
 	ProvisionedType                  *string
-	TriggerActions                   []map[string]any
+	TriggerActions                   []triggerActionIn
 	TrackingTarget                   *float64
 	MinCapacity                      *int64
 	MaxCapacity                      *int64
@@ -87,7 +91,7 @@ type versionProvisionedOut struct {
 	Status                             string
 	StatusReason                       string
 	Qualifier                          string
-	TriggerActions                     []any
+	TriggerActions                     []triggerActionOut
 }
 
 type getProvisionedConcurrencyResponse struct {
@@ -258,8 +262,8 @@ func (s *Server) putProvisionedConcurrencyConfig(c *call) (response, *apiError) 
 	if aerr := c.decode(&req); aerr != nil {
 		return nil, aerr
 	}
-	if t := derefOr(req.ProvisionedType, "Default"); t != "Default" || len(req.TriggerActions) > 0 || req.TrackingTarget != nil || req.MinCapacity != nil || req.MaxCapacity != nil {
-		return nil, errf("InvalidParameterValue.ProvisionType", "this fake models only static (Default) provisioned concurrency without scheduled or tracking settings")
+	if t := derefOr(req.ProvisionedType, "Default"); t != "Default" || req.TrackingTarget != nil || req.MinCapacity != nil || req.MaxCapacity != nil {
+		return nil, errf("InvalidParameterValue.ProvisionType", "this fake models only static (Default) provisioned concurrency, with or without scheduled actions; not ConcurrencyUtilizationTracking")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -284,6 +288,10 @@ func (s *Server) putProvisionedConcurrencyConfig(c *call) (response, *apiError) 
 	if aerr := s.checkProvisionedRoomLocked(f, q, num); aerr != nil {
 		return nil, aerr
 	}
+	schedule, aerr := s.checkTriggerActionsLocked(f, q, req.TriggerActions)
+	if aerr != nil {
+		return nil, aerr
+	}
 	fail := ""
 	if reasons := s.takeFailNextLocked("PutProvisionedConcurrencyConfig", f.Name); len(reasons) > 0 {
 		fail = reasons[0].ErrorMessage
@@ -291,7 +299,7 @@ func (s *Server) putProvisionedConcurrencyConfig(c *call) (response, *apiError) 
 	if st.Provisioned == nil {
 		st.Provisioned = map[string]*provisionedRecord{}
 	}
-	st.Provisioned[q] = &provisionedRecord{Num: num, Status: provisionInProgress, Reason: "Provisioning in progress", Until: s.now().Add(s.updateDelay), Fail: fail}
+	st.Provisioned[q] = &provisionedRecord{Num: num, Status: provisionInProgress, Reason: "Provisioning in progress", Until: s.now().Add(s.updateDelay), Fail: fail, Schedule: schedule}
 	s.mutatedLocked()
 	return &emptyResponse{}, nil
 }
@@ -345,7 +353,7 @@ func (s *Server) getProvisionedConcurrencyConfig(c *call) (response, *apiError) 
 			}
 			out.Allocated = append(out.Allocated, versionProvisionedOut{
 				AllocatedProvisionedConcurrencyNum: p.Num, AvailableProvisionedConcurrencyNum: avail,
-				Status: p.Status, StatusReason: p.Reason, Qualifier: q, TriggerActions: []any{},
+				Status: p.Status, StatusReason: p.Reason, Qualifier: q, TriggerActions: triggerActionsView(p.Schedule),
 			})
 		}
 	}

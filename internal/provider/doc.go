@@ -20,6 +20,9 @@
 //     addAPIError); plan-time rules use validators.Violation, in the
 //     validators package with the attribute validators.
 //   - import_id.go: import IDs and the `<namespace>/<name>` form.
+//   - identity.go: resource identities (Terraform 1.12 and later): setting
+//     one, reading an import's, the optional namespace; each resource's
+//     identity model lives in its own scf_<type>_identity.go.
 //   - values.go, values_root.go: conversions between framework values and
 //     the API's, and reading top-level values without the framework's
 //     per-attribute lookups.

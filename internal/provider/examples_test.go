@@ -322,6 +322,7 @@ func TestAccExamples_provisionedConcurrency(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("qualifier"), knownvalue.StringExact("1")),
 					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("status"), knownvalue.StringExact(scfapi.ProvisionDone)),
+					statecheck.ExpectKnownValue("scf_provisioned_concurrency.api", tfjsonpath.New("scheduled_actions"), knownvalue.SetSizeExact(2)),
 				},
 			},
 			{

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -35,15 +33,6 @@ func NewSCFFunctionAliasResource() resource.Resource { return &scfFunctionAliasR
 
 type scfFunctionAliasResource struct{ client *scfapi.Client }
 
-type versionWeightModel struct {
-	Version types.String  `tfsdk:"version"`
-	Weight  types.Float64 `tfsdk:"weight"`
-}
-
-type routingConfigModel struct {
-	AdditionalVersionWeights []versionWeightModel `tfsdk:"additional_version_weights"`
-}
-
 type scfFunctionAliasModel struct {
 	ID              types.String        `tfsdk:"id"`
 	Name            types.String        `tfsdk:"name"`
@@ -64,8 +53,9 @@ func (r *scfFunctionAliasResource) Schema(_ context.Context, _ resource.SchemaRe
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages an alias of an SCF function (`CreateAlias`, `UpdateAlias`, `GetAlias`, `DeleteAlias`): " +
-			"a name that routes invocations to a version, and optionally a fraction of them to a second version for a " +
-			"canary release. `function_version`, `description` and `routing_config` change in place with `UpdateAlias`.",
+			"a name that routes invocations to a version, and optionally some of them to a second version for a " +
+			"canary release: a fraction of them by weight, or those whose routing key matches a rule. `function_version`, `description` and `routing_config` change in place with `UpdateAlias`. " +
+			identityImportNote("namespace", "function_name", "name"),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "`namespace/function_name/name`.",
@@ -91,41 +81,14 @@ func (r *scfFunctionAliasResource) Schema(_ context.Context, _ resource.SchemaRe
 				Required: true,
 				MarkdownDescription: "Main version the alias routes to (`FunctionVersion`): a version number, usually " +
 					"`scf_function_version.<name>.version`, or `$LATEST`. Changes in place.",
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^([1-9][0-9]*|\$LATEST)$`),
-					"must be a version number or $LATEST")},
+				Validators: []validator.String{aliasVersionValidator()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(""),
 				MarkdownDescription: "Description of the alias, at most 1,000 characters. Changes in place.",
 				Validators:          []validator.String{stringvalidator.LengthAtMost(1000)},
 			},
-			"routing_config": schema.SingleNestedAttribute{
-				Optional: true,
-				MarkdownDescription: "Weighted routing to an additional version (`RoutingConfig`). Without it, every " +
-					"invocation goes to `function_version`. Changes in place; removing it sends all traffic to `function_version`.",
-				Attributes: map[string]schema.Attribute{
-					"additional_version_weights": schema.ListNestedAttribute{
-						Required: true,
-						MarkdownDescription: "The additional version and the fraction of the traffic it receives " +
-							"(`AdditionalVersionWeights`). The API allows one additional version, which must differ from " +
-							"`function_version`; `function_version` receives the rest of the traffic.",
-						Validators: []validator.List{listvalidator.SizeBetween(1, 1)},
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"version": schema.StringAttribute{
-								Required: true, MarkdownDescription: "Additional version, a number or `$LATEST`.",
-								Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^([1-9][0-9]*|\$LATEST)$`),
-									"must be a version number or $LATEST")},
-							},
-							"weight": schema.Float64Attribute{
-								Required: true,
-								MarkdownDescription: "Fraction of the invocations routed to `version`, from 0 to 1 as the API " +
-									"takes it (`0.1` is 10%). The weights sum to at most 1.",
-								Validators: []validator.Float64{float64validator.Between(0, 1)},
-							},
-						}},
-					},
-				},
-			},
+			"routing_config": aliasRoutingSchema(),
 			"created_time": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "When the alias was created, RFC 3339.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
@@ -137,31 +100,14 @@ func (r *scfFunctionAliasResource) Schema(_ context.Context, _ resource.SchemaRe
 	}
 }
 
-// ValidateConfig checks what the attribute validators cannot: the weights
-// sum to at most 1 and the additional version is not the main one.
+// ValidateConfig checks the routing rules that span attributes.
 func (r *scfFunctionAliasResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg scfFunctionAliasModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() || cfg.RoutingConfig == nil {
 		return
 	}
-	sum, known := 0.0, true
-	for i, w := range cfg.RoutingConfig.AdditionalVersionWeights {
-		p := path.Root("routing_config").AtName("additional_version_weights").AtListIndex(i)
-		if w.Weight.IsUnknown() {
-			known = false
-		} else {
-			sum += w.Weight.ValueFloat64()
-		}
-		if !w.Version.IsUnknown() && !w.Version.IsNull() && !cfg.FunctionVersion.IsUnknown() && w.Version.Equal(cfg.FunctionVersion) {
-			resp.Diagnostics.AddAttributeError(p.AtName("version"), "Invalid alias routing",
-				fmt.Sprintf("The additional version %s is the alias's function_version; route to another version.", w.Version.ValueString()))
-		}
-	}
-	if known && sum > 1 {
-		resp.Diagnostics.AddAttributeError(path.Root("routing_config").AtName("additional_version_weights"), "Invalid alias routing",
-			fmt.Sprintf("The weights sum to %g; they are fractions of the traffic and must sum to at most 1.", sum))
-	}
+	cfg.RoutingConfig.validate(cfg.FunctionVersion, &resp.Diagnostics)
 }
 
 func (r *scfFunctionAliasResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -174,11 +120,7 @@ func (m *scfFunctionAliasModel) request() *scfapi.AliasRequest {
 		FunctionVersion: ptrTo(m.FunctionVersion.ValueString()), Description: ptrTo(m.Description.ValueString()),
 	}
 	if m.RoutingConfig != nil {
-		req.RoutingConfig = &scfapi.RoutingConfig{}
-		for _, w := range m.RoutingConfig.AdditionalVersionWeights {
-			req.RoutingConfig.AdditionalVersionWeights = append(req.RoutingConfig.AdditionalVersionWeights,
-				&scfapi.VersionWeight{Version: ptrTo(w.Version.ValueString()), Weight: ptrTo(w.Weight.ValueFloat64())})
-		}
+		req.RoutingConfig = m.RoutingConfig.request()
 	}
 	return req
 }
@@ -192,18 +134,7 @@ func (m *scfFunctionAliasModel) flatten(a *scfapi.Alias) {
 	m.Description = types.StringValue(a.Description)
 	m.CreatedTime = types.StringValue(serviceTimeRFC3339(a.AddTime))
 	m.ModifiedTime = types.StringValue(serviceTimeRFC3339(a.ModTime))
-	m.RoutingConfig = nil
-	if a.RoutingConfig != nil && len(a.RoutingConfig.AdditionalVersionWeights) > 0 {
-		m.RoutingConfig = &routingConfigModel{}
-		for _, w := range a.RoutingConfig.AdditionalVersionWeights {
-			var weight float64
-			if w.Weight != nil {
-				weight = *w.Weight
-			}
-			m.RoutingConfig.AdditionalVersionWeights = append(m.RoutingConfig.AdditionalVersionWeights,
-				versionWeightModel{Version: types.StringPointerValue(w.Version), Weight: types.Float64Value(weight)})
-		}
-	}
+	m.RoutingConfig = flattenRouting(a.RoutingConfig)
 }
 
 func (r *scfFunctionAliasResource) write(ctx context.Context, m *scfFunctionAliasModel, create bool) (string, error) {
@@ -239,6 +170,7 @@ func (r *scfFunctionAliasResource) Create(ctx context.Context, req resource.Crea
 		addAPIError(&resp.Diagnostics, summaryAliasCreate, what, err)
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	tflog.Info(ctx, "SCF function alias created", map[string]any{"id": plan.ID.ValueString()})
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
@@ -249,6 +181,9 @@ func (r *scfFunctionAliasResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	a, err := r.client.GetAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString())
 	if scfapi.IsAliasNotFound(err) {
 		tflog.Warn(ctx, "SCF function alias not found; removing it from state", map[string]any{"id": state.ID.ValueString()})
@@ -273,6 +208,7 @@ func (r *scfFunctionAliasResource) Update(ctx context.Context, req resource.Upda
 		addAPIError(&resp.Diagnostics, summaryAliasUpdate, what, err)
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -288,13 +224,23 @@ func (r *scfFunctionAliasResource) Delete(ctx context.Context, req resource.Dele
 }
 
 func (r *scfFunctionAliasResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts := strings.Split(req.ID, "/")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
-		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
-			"such as `default/orders/live`.", req.ID))
+	id := req.ID
+	var identity functionAliasIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		id = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
+		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
+			"such as `default/orders/live`.", id))
+		return
+	}
+	setIdentity(ctx, resp.Identity, functionAliasIdentity{Namespace: types.StringValue(parts[0]),
+		FunctionName: types.StringValue(parts[1]), Name: types.StringValue(parts[2])}, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[2])...)

@@ -63,7 +63,8 @@ func (r *scfFunctionVersionResource) Schema(_ context.Context, _ resource.Schema
 			"`scf_function.<name>.code_sha256` (or any value that changes with what you deploy) so that a new " +
 			"version is published whenever the function changes, without `replace_triggered_by`. When an alias routes to the version, give the version " +
 			"`lifecycle { create_before_destroy = true }`: the new version is then published and the alias moved to it " +
-			"before the old version is deleted, which the API refuses while an alias routes to it.",
+			"before the old version is deleted, which the API refuses while an alias routes to it. " +
+			identityImportNote("namespace", "function_name", "version"),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -145,6 +146,7 @@ func (r *scfFunctionVersionResource) Create(ctx context.Context, req resource.Cr
 	tflog.Info(ctx, "SCF function version published", map[string]any{"function": fn, "version": v})
 	plan.Version = types.StringValue(v)
 	plan.ID = types.StringValue(fn + "/" + v)
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	wctx, cancel := context.WithTimeout(ctx, versionPublishTimeout)
 	defer cancel()
 	f, err := r.client.WaitForVersionActive(wctx, ns, name, v)
@@ -182,6 +184,9 @@ func (r *scfFunctionVersionResource) Read(ctx context.Context, req resource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	ns, name, v := state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Version.ValueString()
 	f, err := r.client.GetFunctionVersion(ctx, ns, name, v)
 	if scfapi.IsVersionNotFound(err) {
@@ -208,6 +213,7 @@ func (r *scfFunctionVersionResource) Update(ctx context.Context, req resource.Up
 	}
 	state.SkipDestroy = plan.SkipDestroy
 	state.FunctionRevision = plan.FunctionRevision
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -236,13 +242,23 @@ func (r *scfFunctionVersionResource) Delete(ctx context.Context, req resource.De
 }
 
 func (r *scfFunctionVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts := strings.Split(req.ID, "/")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !isVersionNumber(parts[2]) {
-		resp.Diagnostics.AddError(summaryVersionImport, fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
-			"such as `default/orders/3`.", req.ID))
+	id := req.ID
+	var identity functionVersionIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		id = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !isVersionNumber(parts[2]) {
+		resp.Diagnostics.AddError(summaryVersionImport, fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
+			"such as `default/orders/3`.", id))
+		return
+	}
+	setIdentity(ctx, resp.Identity, functionVersionIdentity{Namespace: types.StringValue(parts[0]),
+		FunctionName: types.StringValue(parts[1]), Version: types.StringValue(parts[2])}, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("version"), parts[2])...)

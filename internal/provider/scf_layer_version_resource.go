@@ -96,6 +96,7 @@ func (r *scfLayerVersionResource) Create(ctx context.Context, req resource.Creat
 	}
 	tflog.Info(ctx, "SCF layer version published, waiting for it to become Active", map[string]any{"layer_version": layerVersionID(name, version)})
 	plan.ID, plan.LayerVersion = types.StringValue(layerVersionID(name, version)), types.Int64Value(version)
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 
 	lv, err := r.client.WaitForLayerVersionActive(ctx, name, version)
 	if err != nil {
@@ -121,6 +122,9 @@ func (r *scfLayerVersionResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	name, version := state.LayerName.ValueString(), state.LayerVersion.ValueInt64()
 	lv, err := r.client.GetLayerVersion(ctx, name, version)
 	if scfapi.IsLayerNotFound(err) || (err == nil && lv.Status == scfapi.StatusLayerDeleted) {
@@ -144,6 +148,7 @@ func (r *scfLayerVersionResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -177,11 +182,20 @@ func (r *scfLayerVersionResource) Delete(ctx context.Context, req resource.Delet
 }
 
 func (r *scfLayerVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, version, err := parseLayerVersionID(req.ID)
+	id := req.ID
+	var identity layerVersionIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		id = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, version, err := parseLayerVersionID(id)
 	if err != nil {
 		resp.Diagnostics.AddError(summaryLayerImport, err.Error()+".")
 		return
 	}
+	setIdentity(ctx, resp.Identity, layerVersionIdentity{LayerName: types.StringValue(name), LayerVersion: types.Int64Value(version)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), layerVersionID(name, version))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layer_name"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layer_version"), version)...)

@@ -59,7 +59,8 @@ func (r *scfLayerVersionResource) Schema(ctx context.Context, _ resource.SchemaR
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One version of an SCF layer: code and libraries that functions bind through `scf_function.layers`. " +
 			"A version is immutable, so changing any argument, or the content of the zip file, publishes a new version " +
-			"and deletes the old one (functions already bound to it keep it). The first version of a new `layer_name` creates the layer.",
+			"and deletes the old one (functions already bound to it keep it). The first version of a new `layer_name` creates the layer. " +
+			identityImportNote("layer_name", "layer_version"),
 		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

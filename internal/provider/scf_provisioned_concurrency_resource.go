@@ -42,15 +42,16 @@ type scfProvisionedConcurrencyResource struct {
 }
 
 type scfProvisionedConcurrencyModel struct {
-	ID                        types.String   `tfsdk:"id"`
-	FunctionName              types.String   `tfsdk:"function_name"`
-	Namespace                 types.String   `tfsdk:"namespace"`
-	Qualifier                 types.String   `tfsdk:"qualifier"`
-	ProvisionedConcurrencyNum types.Int64    `tfsdk:"provisioned_concurrency_num"`
-	Available                 types.Int64    `tfsdk:"available"`
-	Status                    types.String   `tfsdk:"status"`
-	StatusReason              types.String   `tfsdk:"status_reason"`
-	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+	ID                        types.String           `tfsdk:"id"`
+	FunctionName              types.String           `tfsdk:"function_name"`
+	Namespace                 types.String           `tfsdk:"namespace"`
+	Qualifier                 types.String           `tfsdk:"qualifier"`
+	ProvisionedConcurrencyNum types.Int64            `tfsdk:"provisioned_concurrency_num"`
+	Available                 types.Int64            `tfsdk:"available"`
+	Status                    types.String           `tfsdk:"status"`
+	StatusReason              types.String           `tfsdk:"status_reason"`
+	ScheduledActions          []scheduledActionModel `tfsdk:"scheduled_actions"`
+	Timeouts                  timeouts.Value         `tfsdk:"timeouts"`
 }
 
 func (r *scfProvisionedConcurrencyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -63,12 +64,15 @@ func (r *scfProvisionedConcurrencyResource) Schema(ctx context.Context, _ resour
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages the static provisioned concurrency of one published version of an SCF function " +
-			"(`PutProvisionedConcurrencyConfig`): instances started in advance, so that invocations of that version " +
-			"do not wait for a cold start. Creating or changing it waits until the service reports the task `Done`; " +
+			"(`PutProvisionedConcurrencyConfig`), and optionally its scheduled actions: instances started in advance, so " +
+			"that invocations of that version do not wait for a cold start. The `ConcurrencyUtilizationTracking` type " +
+			"(`TrackingTarget`, `MinCapacity`, `MaxCapacity`) is not supported: `GetProvisionedConcurrencyConfig` " +
+			"documents no field that returns it, so it could be neither imported nor checked for drift. Creating or changing it waits until the service reports the task `Done`; " +
 			"a `Failed` task is an error with the service's reason. Destroying it calls " +
 			"`DeleteProvisionedConcurrencyConfig`. The instances of all versions times the function's memory may not " +
 			"pass the function's reserved quota (see `scf_reserved_concurrency`), or without one the account's " +
-			"quota less 12,800 MB; both depend on the account, so the service checks them.",
+			"quota less 12,800 MB; both depend on the account, so the service checks them. " +
+			identityImportNote("namespace", "function_name", "qualifier"),
 		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -109,9 +113,10 @@ func (r *scfProvisionedConcurrencyResource) Schema(ctx context.Context, _ resour
 				Computed:            true,
 				MarkdownDescription: "Instances provisioned so far (`AvailableProvisionedConcurrencyNum`).",
 			},
-			"status":        computed("Status of the last provisioning task (`Status`): `Done`, `InProgress` or `Failed`."),
-			"status_reason": computed("The service's explanation of `status` (`StatusReason`)."),
-			"timeouts":      provisionTimeoutsAttribute(ctx),
+			"status":            computed("Status of the last provisioning task (`Status`): `Done`, `InProgress` or `Failed`."),
+			"status_reason":     computed("The service's explanation of `status` (`StatusReason`)."),
+			"scheduled_actions": scheduledActionsAttribute(),
+			"timeouts":          provisionTimeoutsAttribute(ctx),
 		}),
 	}
 }
@@ -152,6 +157,7 @@ func (r *scfProvisionedConcurrencyResource) Create(ctx context.Context, req reso
 	if plan.ID.IsUnknown() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	// A task that failed or timed out still configured the version: it is
 	// kept in state, so that the next apply retries it or destroys it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -172,6 +178,7 @@ func (r *scfProvisionedConcurrencyResource) Update(ctx context.Context, req reso
 	if plan.ID.IsUnknown() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -182,7 +189,8 @@ func (r *scfProvisionedConcurrencyResource) apply(ctx context.Context, timeout t
 	id := provisionedID(ns, name, q)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if err := r.client.PutProvisionedConcurrency(ctx, ns, name, q, plan.ProvisionedConcurrencyNum.ValueInt64()); err != nil {
+	if err := r.client.PutProvisionedConcurrency(ctx, ns, name, q, plan.ProvisionedConcurrencyNum.ValueInt64(),
+		expandScheduledActions(plan.ScheduledActions)...); err != nil {
 		addAPIErrorWith(diags, summary, "setting the provisioned concurrency of "+id, err, concurrencyAPIErrorHints)
 		return
 	}
@@ -208,6 +216,7 @@ func (m *scfProvisionedConcurrencyModel) flatten(v *scfapi.VersionProvisionedInf
 	m.Available = types.Int64Value(v.AvailableProvisionedConcurrencyNum)
 	m.Status = types.StringValue(v.Status)
 	m.StatusReason = types.StringValue(v.StatusReason)
+	m.ScheduledActions = flattenScheduledActions(v.TriggerActions)
 }
 
 func (r *scfProvisionedConcurrencyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -216,6 +225,9 @@ func (r *scfProvisionedConcurrencyResource) Read(ctx context.Context, req resour
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	ns, name, q := state.target()
 	id := provisionedID(ns, name, q)
 	v, err := r.client.GetProvisionedConcurrency(ctx, ns, name, q)
@@ -247,19 +259,29 @@ func (r *scfProvisionedConcurrencyResource) Delete(ctx context.Context, req reso
 }
 
 func (r *scfProvisionedConcurrencyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	fnPart, q, ok := cutLast(req.ID, "/")
+	importID := req.ID
+	var identity provisionedConcurrencyIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		importID = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	fnPart, q, ok := cutLast(importID, "/")
 	ns, name, err := parseFunctionID(fnPart)
 	switch {
-	case !ok || q == "" || strings.Count(req.ID, "/") != 2:
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", req.ID))
+	case !ok || q == "" || strings.Count(importID, "/") != 2:
+		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", importID))
 		return
 	case err != nil:
 		resp.Diagnostics.AddError(summaryConcurrencyImport, err.Error()+".")
 		return
 	case q == "$LATEST":
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", req.ID))
+		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", importID))
 		return
 	}
+	setIdentity(ctx, resp.Identity, provisionedConcurrencyIdentity{Namespace: types.StringValue(ns),
+		FunctionName: types.StringValue(name), Qualifier: types.StringValue(q)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), provisionedID(ns, name, q))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), ns)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), name)...)

@@ -52,7 +52,8 @@ func (r *scfReservedConcurrencyResource) Schema(_ context.Context, _ resource.Sc
 			"returns the function to the account's shared quota. The account's quota (128,000 MB by default, more " +
 			"when raised) less 12,800 MB kept for functions without a reservation is the most all functions may " +
 			"reserve together; it depends on the account and on other functions, so the service checks it when the " +
-			"quota is set (`LimitExceeded.FunctionReservedConcurrencyMemory`).",
+			"quota is set (`LimitExceeded.FunctionReservedConcurrencyMemory`). " +
+			identityImportNote("namespace", "function_name"),
 		Attributes: validators.Pointed(map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -95,6 +96,7 @@ func (r *scfReservedConcurrencyResource) Create(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, summaryConcurrencyCreate) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -104,6 +106,7 @@ func (r *scfReservedConcurrencyResource) Update(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, summaryConcurrencyUpdate) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -125,6 +128,9 @@ func (r *scfReservedConcurrencyResource) Read(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity after every Read, also
+	// one that removes the resource.
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	ns, name := state.Namespace.ValueString(), state.FunctionName.ValueString()
 	mem, err := r.client.GetReservedConcurrency(ctx, ns, name)
 	if err == nil && mem == nil || scfapi.IsNotFound(err) {
@@ -155,11 +161,20 @@ func (r *scfReservedConcurrencyResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *scfReservedConcurrencyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	ns, name, err := parseFunctionID(req.ID)
+	id := req.ID
+	var identity reservedConcurrencyIdentity
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
+		id = identity.importID()
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ns, name, err := parseFunctionID(id)
 	if err != nil {
 		resp.Diagnostics.AddError(summaryConcurrencyImport, err.Error()+".")
 		return
 	}
+	setIdentity(ctx, resp.Identity, reservedConcurrencyIdentity{Namespace: types.StringValue(ns), FunctionName: types.StringValue(name)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), functionID(ns, name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), ns)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), name)...)

@@ -59,16 +59,18 @@ func (c *Client) DeleteReservedConcurrency(ctx context.Context, namespace, name 
 }
 
 // PutProvisionedConcurrency starts provisioning num instances of a published
-// version; WaitForProvisionedConcurrency waits for the task. After a lost
+// version and replaces its scheduled actions with schedule (none clears
+// them); WaitForProvisionedConcurrency waits for the task. After a lost
 // response, FailedOperation.ProvisionedInProgress means the lost request
 // started the task.
-func (c *Client) PutProvisionedConcurrency(ctx context.Context, namespace, name, qualifier string, num int64) error {
+func (c *Client) PutProvisionedConcurrency(ctx context.Context, namespace, name, qualifier string, num int64, schedule ...TriggerAction) error {
 	if num < 1 {
 		return errors.New("scfapi: provisioned concurrency must be at least 1")
 	}
 	namespace = orDefaultNamespace(namespace)
 	req := &PutProvisionedConcurrencyConfigRequest{
 		FunctionName: &name, Namespace: &namespace, Qualifier: &qualifier, VersionProvisionedConcurrencyNum: ptr(uint64(num)),
+		TriggerActions: schedule,
 	}
 	o := scfOp(ActionPutProvisionedConcurrencyConfig, namespace, name+":"+qualifier)
 	o.mutation = resendAfterLoss(func(err error) bool { return ErrorCode(err) == CodeProvisionedInProgress })

@@ -104,3 +104,30 @@ func TestContractProvisionedConcurrencyFailedAndLost(t *testing.T) {
 		t.Fatalf("after the lost Put: %+v, %v", v, err)
 	}
 }
+
+func TestContractProvisionedConcurrencySchedule(t *testing.T) {
+	h := newContract(t, fakescf.Options{}, nil)
+	h.create(zipRequest(t, "warm"))
+	if err := h.srv.RegisterPublishedVersion("", "warm", "1"); err != nil {
+		t.Fatal(err)
+	}
+	schedule := []scfapi.TriggerAction{
+		{TriggerName: "morning", TriggerProvisionedConcurrencyNum: 4, TriggerCronConfig: "0 0 9 * * MON-FRI *"},
+		{TriggerName: "night", TriggerProvisionedConcurrencyNum: 0, TriggerCronConfig: "0 0 22 * * * *"},
+	}
+	if err := h.c.PutProvisionedConcurrency(h.ctx, "", "warm", "1", 1, schedule...); err != nil {
+		t.Fatal(err)
+	}
+	v, err := h.c.WaitForProvisionedConcurrency(h.ctx, "", "warm", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.TriggerActions) != 2 || v.TriggerActions[0].TriggerName != "morning" || v.TriggerActions[1].TriggerProvisionedConcurrencyNum != 0 ||
+		v.TriggerActions[1].TriggerCronConfig != "0 0 22 * * * *" {
+		t.Fatalf("TriggerActions = %+v, want %+v", v.TriggerActions, schedule)
+	}
+	err = h.c.PutProvisionedConcurrency(h.ctx, "", "warm", "1", 1, scfapi.TriggerAction{TriggerName: "bad", TriggerCronConfig: "0 9 * * *"})
+	if code := scfapi.ErrorCode(err); code != "InvalidParameterValue.TriggerCronConfig" {
+		t.Fatalf("a five-field cron: %v; want InvalidParameterValue.TriggerCronConfig", err)
+	}
+}

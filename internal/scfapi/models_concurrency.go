@@ -33,14 +33,28 @@ type ReservedConcurrencyConfig struct {
 }
 
 // PutProvisionedConcurrencyConfigRequest sets the static provisioned
-// concurrency of one published version.
+// concurrency of one published version and its scheduled actions.
 type PutProvisionedConcurrencyConfigRequest struct {
 	*tchttp.BaseRequest
 
-	FunctionName                     *string `json:"FunctionName,omitnil,omitempty" name:"FunctionName"`
-	Qualifier                        *string `json:"Qualifier,omitnil,omitempty" name:"Qualifier"`
-	VersionProvisionedConcurrencyNum *uint64 `json:"VersionProvisionedConcurrencyNum,omitnil,omitempty" name:"VersionProvisionedConcurrencyNum"`
-	Namespace                        *string `json:"Namespace,omitnil,omitempty" name:"Namespace"`
+	FunctionName                     *string         `json:"FunctionName,omitnil,omitempty" name:"FunctionName"`
+	Qualifier                        *string         `json:"Qualifier,omitnil,omitempty" name:"Qualifier"`
+	VersionProvisionedConcurrencyNum *uint64         `json:"VersionProvisionedConcurrencyNum,omitnil,omitempty" name:"VersionProvisionedConcurrencyNum"`
+	Namespace                        *string         `json:"Namespace,omitnil,omitempty" name:"Namespace"`
+	TriggerActions                   []TriggerAction `json:"TriggerActions,omitnil,omitempty" name:"TriggerActions"`
+}
+
+// TriggerAction is one scheduled action of a version's provisioned
+// concurrency: at each time TriggerCronConfig (the seven-field cron form
+// of timer triggers) names, the version's provisioned instances become
+// TriggerProvisionedConcurrencyNum (0 stops provisioning). ProvisionedType
+// is Default, the one type documented for it; the service may return it
+// empty.
+type TriggerAction struct {
+	TriggerName                      string `json:"TriggerName" name:"TriggerName"`
+	TriggerProvisionedConcurrencyNum int64  `json:"TriggerProvisionedConcurrencyNum" name:"TriggerProvisionedConcurrencyNum"`
+	TriggerCronConfig                string `json:"TriggerCronConfig" name:"TriggerCronConfig"`
+	ProvisionedType                  string `json:"ProvisionedType,omitempty" name:"ProvisionedType"`
 }
 
 // ProvisionedConcurrencyConfigRequest is the request of
@@ -63,11 +77,12 @@ type ProvisionedConcurrencyConfig struct {
 // VersionProvisionedInfo is the provisioned concurrency of one version.
 // Status is Done, InProgress or Failed.
 type VersionProvisionedInfo struct {
-	AllocatedProvisionedConcurrencyNum int64  `json:"AllocatedProvisionedConcurrencyNum"`
-	AvailableProvisionedConcurrencyNum int64  `json:"AvailableProvisionedConcurrencyNum"`
-	Status                             string `json:"Status"`
-	StatusReason                       string `json:"StatusReason"`
-	Qualifier                          string `json:"Qualifier"`
+	AllocatedProvisionedConcurrencyNum int64           `json:"AllocatedProvisionedConcurrencyNum"`
+	AvailableProvisionedConcurrencyNum int64           `json:"AvailableProvisionedConcurrencyNum"`
+	Status                             string          `json:"Status"`
+	StatusReason                       string          `json:"StatusReason"`
+	Qualifier                          string          `json:"Qualifier"`
+	TriggerActions                     []TriggerAction `json:"TriggerActions"`
 }
 
 // Provisioning task statuses as the API spells them.

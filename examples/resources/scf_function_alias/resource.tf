@@ -30,3 +30,19 @@ resource "scf_function_alias" "live" {
     }]
   }
 }
+
+# Invocations whose RoutingKey carries {"User": "<0 to 40>"} go to the canary,
+# the others to the stable version.
+resource "scf_function_alias" "beta" {
+  function_name    = scf_function.api.name
+  name             = "beta"
+  function_version = scf_function_version.stable.version
+  routing_config = {
+    additional_version_matches = [{
+      version    = scf_function_version.canary.version
+      key        = "invoke.headers.User"
+      method     = "range"
+      expression = "[0,40]"
+    }]
+  }
+}

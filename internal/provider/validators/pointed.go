@@ -47,6 +47,11 @@ func pointedAttribute(a schema.Attribute) schema.Attribute {
 		a.NestedObject.Validators = wrapAll(a.NestedObject.Validators, func(v validator.Object) validator.Object { return pointedObject{v} })
 		a.NestedObject.Attributes = Pointed(a.NestedObject.Attributes)
 		return a
+	case schema.SetNestedAttribute:
+		a.Validators = wrapAll(a.Validators, func(v validator.Set) validator.Set { return pointedSet{v} })
+		a.NestedObject.Validators = wrapAll(a.NestedObject.Validators, func(v validator.Object) validator.Object { return pointedObject{v} })
+		a.NestedObject.Attributes = Pointed(a.NestedObject.Attributes)
+		return a
 	}
 	return a
 }

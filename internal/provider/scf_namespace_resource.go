@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -168,7 +167,7 @@ func (r *scfNamespaceResource) Create(ctx context.Context, req resource.CreateRe
 		plan.flatten(ns)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	r.setIdentity(ctx, name, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, scfNamespaceIdentityModel{Name: types.StringValue(name)}, &resp.Diagnostics)
 }
 
 // findCreated looks for a namespace just created, a few times with short
@@ -204,7 +203,7 @@ func (r *scfNamespaceResource) Read(ctx context.Context, req resource.ReadReques
 	// The identity is set before anything else: the framework (v1.19)
 	// requires one after every Read without an error, also one that removes
 	// the resource, and a CLI that keeps no identities sends none to keep.
-	r.setIdentity(ctx, name, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, scfNamespaceIdentityModel{Name: types.StringValue(name)}, &resp.Diagnostics)
 	ns, err := r.client.FindNamespace(ctx, name)
 	if err != nil {
 		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceRead, "reading namespace "+name, err, namespaceAPIErrorHints)
@@ -246,7 +245,7 @@ func (r *scfNamespaceResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	plan.flatten(ns)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	r.setIdentity(ctx, name, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, scfNamespaceIdentityModel{Name: types.StringValue(name)}, &resp.Diagnostics)
 }
 
 func (r *scfNamespaceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -354,13 +353,12 @@ func namespaceInUseDetail(name string, functions []scfapi.FunctionSummary, refus
 
 func (r *scfNamespaceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := req.ID
-	if name == "" && req.Identity != nil {
-		var identity scfNamespaceIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	var identity scfNamespaceIdentityModel
+	if importIdentity(ctx, req, &identity, &resp.Diagnostics) {
 		name = identity.Name.ValueString()
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	if err := validators.CheckManagedNamespace(name); err != nil {
 		resp.Diagnostics.AddError(summaryNamespaceImport, fmt.Sprintf("Import ID %q: %s. Import a namespace by its name, "+
@@ -369,17 +367,7 @@ func (r *scfNamespaceResource) ImportState(ctx context.Context, req resource.Imp
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	r.setIdentity(ctx, name, resp.Identity, &resp.Diagnostics)
-}
-
-// setIdentity records the resource identity. The framework gives every
-// response of a resource with an identity schema one to fill, also for a CLI
-// that does not know identities (it ignores it).
-func (r *scfNamespaceResource) setIdentity(ctx context.Context, name string, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil || diags.HasError() {
-		return
-	}
-	diags.Append(identity.Set(ctx, scfNamespaceIdentityModel{Name: types.StringValue(name)})...)
+	setIdentity(ctx, resp.Identity, scfNamespaceIdentityModel{Name: types.StringValue(name)}, &resp.Diagnostics)
 }
 
 // flatten sets the model from a namespace the service listed.

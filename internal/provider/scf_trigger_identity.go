@@ -9,10 +9,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -29,10 +27,7 @@ type scfTriggerIdentityModel struct {
 func (r *scfTriggerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = identityschema.Schema{
 		Attributes: map[string]identityschema.Attribute{
-			"namespace": identityschema.StringAttribute{
-				OptionalForImport: true,
-				Description:       "Namespace of the function; `default` when omitted on import.",
-			},
+			"namespace": namespaceIdentityAttribute(),
 			"function_name": identityschema.StringAttribute{
 				RequiredForImport: true,
 				Description:       "Name of the function the trigger invokes.",
@@ -54,14 +49,8 @@ func (r *scfTriggerResource) IdentitySchema(_ context.Context, _ resource.Identi
 	}
 }
 
-// setIdentity records the identity of the trigger m holds. The framework
-// gives every response of a resource with an identity schema one to fill;
-// a CLI that does not know identities ignores it.
-func (r *scfTriggerResource) setIdentity(ctx context.Context, m *scfTriggerModel, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil || diags.HasError() {
-		return
-	}
-	diags.Append(identity.Set(ctx, scfTriggerIdentityModel{
+func (m *scfTriggerModel) identity() scfTriggerIdentityModel {
+	return scfTriggerIdentityModel{
 		Namespace: m.Namespace, FunctionName: m.FunctionName, Type: m.Type, Name: m.Name, Qualifier: m.Qualifier,
-	})...)
+	}
 }

@@ -141,7 +141,7 @@ func (r *scfTriggerResource) Create(ctx context.Context, req resource.CreateRequ
 	tflog.Info(ctx, "SCF trigger created", map[string]any{"trigger": spec.ID()})
 	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after creating it")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	r.setIdentity(ctx, &plan, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -152,7 +152,7 @@ func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	// The framework (v1.19) wants an identity after every Read without an
 	// error, also one that removes the resource.
-	r.setIdentity(ctx, &state, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	spec := state.spec()
 	t, err := r.client.FindTrigger(ctx, spec)
 	if err != nil && !scfapi.IsNotFound(err) {
@@ -166,7 +166,7 @@ func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	state.flatten(t)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	r.setIdentity(ctx, &state, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 }
 
 func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -196,7 +196,7 @@ func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after the update")
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	r.setIdentity(ctx, &plan, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 }
 
 // readInto refreshes m after a mutation; a failed read leaves the planned
@@ -229,18 +229,13 @@ func (r *scfTriggerResource) Delete(ctx context.Context, req resource.DeleteRequ
 // but no slash, so the ID splits into exactly four parts.
 func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	parts, qualifier := strings.Split(req.ID, "/"), ""
-	if req.ID == "" && req.Identity != nil {
-		var id scfTriggerIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &id)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		namespace := id.Namespace.ValueString()
-		if id.Namespace.IsNull() {
-			namespace = "default"
-		}
-		parts = []string{namespace, id.FunctionName.ValueString(), id.Type.ValueString(), id.Name.ValueString()}
+	var id scfTriggerIdentityModel
+	if importIdentity(ctx, req, &id, &resp.Diagnostics) {
+		parts = []string{identityNamespace(id.Namespace), id.FunctionName.ValueString(), id.Type.ValueString(), id.Name.ValueString()}
 		qualifier = id.Qualifier.ValueString()
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	problem := ""
 	switch {
@@ -292,5 +287,5 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 	m := scfTriggerModel{Namespace: types.StringValue(spec.Namespace), FunctionName: types.StringValue(spec.FunctionName)}
 	m.flatten(found)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-	r.setIdentity(ctx, &m, resp.Identity, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, m.identity(), &resp.Diagnostics)
 }

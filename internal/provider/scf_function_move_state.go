@@ -74,9 +74,10 @@ func moveFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, re
 }
 
 // moveInsteadAdvice is what to do with a function the move refuses.
-const moveInsteadAdvice = "Take the function over by import instead: remove the moved block, run " +
-	"`terraform state rm <tencentcloud_scf_function address>`, then import it with an import block " +
-	"(`import { to = scf_function.<name>  id = \"<namespace>/<function name>\" }`)."
+const moveInsteadAdvice = "Take the function over by import instead: replace the moved block with a removed " +
+	"block (`removed { from = tencentcloud_scf_function.<name>  lifecycle { destroy = false } }`) or run " +
+	"`terraform state rm tencentcloud_scf_function.<name>`, so Terraform forgets the function without deleting " +
+	"it, and import it with an import block (`import { to = scf_function.<name>  id = \"<namespace>/<function name>\" }`)."
 
 // movedFunction translates the official provider's state into this
 // resource's model. Settings at the service's default become null, as a

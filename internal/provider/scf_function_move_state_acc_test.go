@@ -1,0 +1,397 @@
+package provider
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+// These tests take functions over from the official provider with `moved`
+// blocks, through the real CLI: plugin-testing can neither start from a
+// state file another provider wrote nor serve two in-process providers from
+// different namespaces (it puts every one under TF_ACC_PROVIDER_NAMESPACE).
+// Terraform also insists on the source provider being installed, so a
+// stand-in serving its schema (testprovider/tencentcloud) is built next to
+// this provider and installed through dev_overrides as well.
+
+var standInBuild struct {
+	once sync.Once
+	err  error
+}
+
+// movedCLI is a terraformCLI that also has the tencentcloud stand-in, or
+// skips the test when the CLI cannot move across providers.
+func movedCLI(t *testing.T) *terraformCLI {
+	t.Helper()
+	cli := newTerraformCLI(t)
+	skipWithoutCrossProviderMoves(t, cli)
+	binDir := providerBinaryDir(t)
+	standInBuild.once.Do(func() {
+		root, err := filepath.Abs(filepath.Join("..", ".."))
+		if err != nil {
+			standInBuild.err = err
+			return
+		}
+		cmd := exec.CommandContext(t.Context(), "go", "build", "-o", filepath.Join(binDir, "terraform-provider-tencentcloud"),
+			"./internal/provider/testprovider/tencentcloud")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			standInBuild.err = fmt.Errorf("go build of the tencentcloud stand-in failed: %w\n%s", err, out)
+		}
+	})
+	if standInBuild.err != nil {
+		t.Fatal(standInBuild.err)
+	}
+	rc := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "%[1]s/scfprovider/scf" = %[2]q
+    "%[1]s/tencentcloudstack/tencentcloud" = %[2]q
+  }
+  direct {}
+}
+`, providerHost(), binDir)
+	if err := os.WriteFile(cliConfigFile(t, cli), []byte(rc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cli
+}
+
+func cliConfigFile(t *testing.T, cli *terraformCLI) string {
+	t.Helper()
+	for _, kv := range cli.env {
+		if file, ok := strings.CutPrefix(kv, "TF_CLI_CONFIG_FILE="); ok {
+			return file
+		}
+	}
+	t.Fatal("the CLI has no TF_CLI_CONFIG_FILE")
+	return ""
+}
+
+// skipWithoutCrossProviderMoves skips below Terraform 1.8 and OpenTofu 1.10,
+// the first versions that call MoveResourceState.
+func skipWithoutCrossProviderMoves(t *testing.T, cli *terraformCLI) {
+	t.Helper()
+	res := cli.run(t.Context(), nil, "version", "-json")
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal([]byte(res.Stdout), &v); err != nil {
+		t.Fatalf("reading `version -json`: %s\n%s", err, res.Output())
+	}
+	var major, minor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
+		t.Fatalf("version %q: %s", v.Version, err)
+	}
+	product, needed := "Terraform", 8
+	if providerHost() == "registry.opentofu.org" {
+		product, needed = "OpenTofu", 10
+	}
+	if major == 1 && minor < needed {
+		t.Skipf("%s %s cannot move resources across providers (needs 1.%d)", product, v.Version, needed)
+	}
+}
+
+// movedConfig writes main.tf: both providers required, as while migrating,
+// and this provider pointed at the fake.
+func movedConfig(t *testing.T, cli *terraformCLI, env *testEnv, resources string) {
+	t.Helper()
+	config := fmt.Sprintf(`
+terraform {
+  required_providers {
+    scf          = { source = "%[1]s/scfprovider/scf" }
+    tencentcloud = { source = "%[1]s/tencentcloudstack/tencentcloud" }
+  }
+}
+`, providerHost()) + env.providerBlock() + resources
+	if err := os.WriteFile(filepath.Join(cli.dir, "main.tf"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeTencentcloudState writes terraform.tfstate as the official provider
+// left it: the recorded state, each instance's attributes changed by adapt.
+// Attributes are kept as raw JSON, so every one the provider wrote is
+// written back as it was.
+func writeTencentcloudState(t *testing.T, cli *terraformCLI, adapt func(name string, attributes map[string]json.RawMessage)) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function.tfstate.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type instance struct {
+		SchemaVersion       int64                      `json:"schema_version"`
+		Attributes          map[string]json.RawMessage `json:"attributes"`
+		SensitiveAttributes []json.RawMessage          `json:"sensitive_attributes"`
+		Private             string                     `json:"private"`
+	}
+	var state struct {
+		Version          int               `json:"version"`
+		TerraformVersion string            `json:"terraform_version"`
+		Serial           int               `json:"serial"`
+		Lineage          string            `json:"lineage"`
+		Outputs          struct{}          `json:"outputs"`
+		CheckResults     []json.RawMessage `json:"check_results"`
+		Resources        []struct {
+			Mode      string     `json:"mode"`
+			Type      string     `json:"type"`
+			Name      string     `json:"name"`
+			Provider  string     `json:"provider"`
+			Instances []instance `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(raw, &state); err != nil {
+		t.Fatal(err)
+	}
+	for i := range state.Resources {
+		r := &state.Resources[i]
+		r.Provider = strings.Replace(r.Provider, "registry.terraform.io", providerHost(), 1)
+		for _, inst := range r.Instances {
+			adapt(r.Name, inst.Attributes)
+		}
+	}
+	out, err := json.MarshalIndent(state, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cli.dir, "terraform.tfstate"), out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func rawJSON(t *testing.T, v any) json.RawMessage {
+	t.Helper()
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// TestAccFunctionMovedFromTencentcloud: functions the official provider
+// made (created here out of band in the fake, as its recorded state
+// describes them) are taken over with `moved` blocks and an equivalent
+// configuration. The plan shows the moves and nothing else; applying it
+// calls no mutating API; the plan after it is empty.
+func TestAccFunctionMovedFromTencentcloud(t *testing.T) {
+	cli := movedCLI(t)
+	env := newTestEnv(t, fakescf.Options{})
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+
+	zipPath := writeZip(t, cli.dir, "fn.zip", map[string]string{"index.py": "def main_handler(event, context):\n    return 'ok'\n"})
+	layerZip := writeZip(t, t.TempDir(), "layer.zip", map[string]string{"python/common.py": "VERSION = 1\n"})
+	encodedLayer := base64File(t, layerZip)
+	for range 2 { // the recorded function binds version 2
+		if _, err := env.client.PublishLayerVersion(ctx, &scfapi.PublishLayerVersionRequest{
+			LayerName: ptr("common-libs"), CompatibleRuntimes: []*string{ptr("Python3.9")}, Content: &scfapi.Code{ZipFile: &encodedLayer},
+		}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	functions := map[string]*scfapi.Function{
+		"orders": env.createOutOfBand(scfapi.DefaultNamespace, "orders-api", zipPath, func(r *scfapi.CreateFunctionRequest) {
+			r.Runtime, r.Description, r.MemorySize, r.Timeout = ptr("Python3.9"), ptr("Order API"), ptr(int64(256)), ptr(int64(30))
+			r.Environment = &scfapi.Environment{Variables: []*scfapi.Variable{{Key: ptr("STAGE"), Value: ptr("prod")}}}
+			r.Tags = []*scfapi.Tag{{Key: ptr("team"), Value: ptr("orders")}}
+			r.Layers = []*scfapi.LayerVersionSimple{{LayerName: ptr("common-libs"), LayerVersion: ptr(int64(2))}}
+		}),
+		"minimal": env.createOutOfBand(scfapi.DefaultNamespace, "minimal-fn", zipPath, func(r *scfapi.CreateFunctionRequest) {
+			r.Runtime, r.Handler = ptr("Nodejs12.16"), ptr("index.main")
+		}),
+	}
+	writeTencentcloudState(t, cli, func(name string, a map[string]json.RawMessage) {
+		fn := functions[name]
+		a["function_id"] = rawJSON(t, fn.FunctionId)
+		a["modify_time"] = rawJSON(t, fn.ModTime)
+		a["code_size"] = rawJSON(t, fn.CodeSize)
+		a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
+	})
+	movedConfig(t, cli, env, `
+moved {
+  from = tencentcloud_scf_function.orders
+  to   = scf_function.orders
+}
+
+resource "scf_function" "orders" {
+  name        = "orders-api"
+  handler     = "index.main_handler"
+  runtime     = "Python3.9"
+  description = "Order API"
+  memory_size = 256
+  timeout     = 30
+  code        = { zip_file = "${path.module}/fn.zip" }
+  environment = { STAGE = "prod" }
+  tags        = { team = "orders" }
+  layers      = [{ name = "common-libs", version = 2 }]
+}
+
+moved {
+  from = tencentcloud_scf_function.minimal
+  to   = scf_function.minimal
+}
+
+resource "scf_function" "minimal" {
+  name    = "minimal-fn"
+  handler = "index.main"
+  runtime = "Nodejs12.16"
+  code    = { zip_file = "${path.module}/fn.zip" }
+}
+`)
+	mutations := []string{scfapi.ActionCreateFunction, scfapi.ActionUpdateFunctionCode, scfapi.ActionUpdateFunctionConfiguration,
+		scfapi.ActionDeleteFunction, scfapi.ActionModifyResourceTags}
+	before := map[string]int64{}
+	for _, action := range mutations {
+		before[action] = env.fake.Stats().Responses[action]["OK"]
+	}
+
+	res := cli.run(ctx, nil, "plan", "-out=moves.tfplan", "-input=false", "-no-color")
+	if res.ExitCode != 0 {
+		t.Fatalf("plan failed:\n%s", res.Output())
+	}
+	for _, name := range []string{"orders", "minimal"} {
+		if want := fmt.Sprintf("tencentcloud_scf_function.%[1]s has moved to scf_function.%[1]s", name); !strings.Contains(res.Stdout, want) {
+			t.Errorf("the plan does not say %q:\n%s", want, res.Stdout)
+		}
+	}
+	plan := showPlan(ctx, t, cli, "moves.tfplan")
+	if len(plan.ResourceChanges) != 2 {
+		t.Fatalf("the plan has %d resource changes, want the 2 moves", len(plan.ResourceChanges))
+	}
+	for _, rc := range plan.ResourceChanges {
+		if want := strings.Replace(rc.Address, "scf_function.", "tencentcloud_scf_function.", 1); rc.PreviousAddress != want {
+			t.Errorf("%s: previous address %q, want %q", rc.Address, rc.PreviousAddress, want)
+		}
+		if !rc.Change.Actions.NoOp() {
+			t.Errorf("%s: actions %v, want no-op; before %v after %v", rc.Address, rc.Change.Actions, rc.Change.Before, rc.Change.After)
+		}
+	}
+
+	if res := cli.run(ctx, nil, "apply", "-input=false", "-no-color", "moves.tfplan"); res.ExitCode != 0 {
+		t.Fatalf("apply failed:\n%s", res.Output())
+	}
+	for _, action := range mutations {
+		if got := env.fake.Stats().Responses[action]["OK"]; got != before[action] {
+			t.Errorf("applying the moves made %d %s calls, want none", got-before[action], action)
+		}
+	}
+	if res := cli.run(ctx, nil, "plan", "-detailed-exitcode", "-input=false", "-no-color"); res.ExitCode != 0 {
+		t.Errorf("the plan after the moves is not empty (exit %d):\n%s", res.ExitCode, res.Output())
+	}
+	state := showState(ctx, t, cli)
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Type != "scf_function" || !strings.HasSuffix(r.ProviderName, "/scfprovider/scf") {
+			t.Errorf("%s is managed by %s after the move, want scf_function by scfprovider/scf", r.Address, r.ProviderName)
+		}
+		fn := functions[r.Name]
+		if r.AttributeValues["function_id"] != fn.FunctionId || r.AttributeValues["id"] != "default/"+fn.FunctionName {
+			t.Errorf("%s: function_id %v, id %v; want %s and default/%s", r.Address, r.AttributeValues["function_id"],
+				r.AttributeValues["id"], fn.FunctionId, fn.FunctionName)
+		}
+		if r.AttributeValues["code_sha256"] != sha256File(t, zipPath) {
+			t.Errorf("%s: code_sha256 %v, want the zip's", r.Address, r.AttributeValues["code_sha256"])
+		}
+	}
+	if len(state.Values.RootModule.Resources) != 2 {
+		t.Errorf("state holds %d resources, want 2", len(state.Values.RootModule.Resources))
+	}
+}
+
+// TestAccFunctionMovedFromTencentcloudRefused: a function the move cannot
+// carry stops the plan with the provider's diagnostic, which names the
+// attribute and the way out.
+func TestAccFunctionMovedFromTencentcloudRefused(t *testing.T) {
+	cli := movedCLI(t)
+	env := newTestEnv(t, fakescf.Options{})
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
+	writeTencentcloudState(t, cli, func(name string, a map[string]json.RawMessage) {
+		if name == "minimal" {
+			a["instance_concurrency_config"] = rawJSON(t, []tencentcloudConcurrency{{
+				DynamicEnabled: "FALSE", MaxConcurrency: 2, MixNodeConfig: []tencentcloudMixNode{{NodeSpec: "T4", Num: 1}},
+			}})
+		}
+	})
+	movedConfig(t, cli, env, `
+moved {
+  from = tencentcloud_scf_function.minimal
+  to   = scf_function.minimal
+}
+
+resource "scf_function" "minimal" {
+  name    = "minimal-fn"
+  handler = "index.main"
+  runtime = "Nodejs12.16"
+  code    = { zip_file = "${path.module}/fn.zip" }
+}
+
+removed {
+  from = tencentcloud_scf_function.orders
+  lifecycle { destroy = false }
+}
+`)
+	res := cli.run(ctx, nil, "plan", "-json", "-input=false")
+	if res.ExitCode == 0 {
+		t.Fatalf("the plan succeeded:\n%s", res.Output())
+	}
+	errs := res.errors()
+	if len(errs) != 1 || errs[0].Summary != summaryMove {
+		t.Fatalf("want one %q error, got %+v\n%s", summaryMove, errs, res.Output())
+	}
+	for _, want := range []string{"default/minimal-fn", "instance_concurrency_config.mix_node_config", "terraform state rm", "import"} {
+		if !strings.Contains(errs[0].Detail, want) {
+			t.Errorf("the error detail lacks %q: %s", want, errs[0].Detail)
+		}
+	}
+}
+
+func showPlan(ctx context.Context, t *testing.T, cli *terraformCLI, file string) *tfjson.Plan {
+	t.Helper()
+	res := cli.run(ctx, nil, "show", "-json", file)
+	if res.ExitCode != 0 {
+		t.Fatalf("show failed:\n%s", res.Output())
+	}
+	var plan tfjson.Plan
+	if err := json.Unmarshal([]byte(res.Stdout), &plan); err != nil {
+		t.Fatal(err)
+	}
+	return &plan
+}
+
+func showState(ctx context.Context, t *testing.T, cli *terraformCLI) *tfjson.State {
+	t.Helper()
+	res := cli.run(ctx, nil, "show", "-json")
+	if res.ExitCode != 0 {
+		t.Fatalf("show failed:\n%s", res.Output())
+	}
+	var state tfjson.State
+	if err := json.Unmarshal([]byte(res.Stdout), &state); err != nil {
+		t.Fatal(err)
+	}
+	if state.Values == nil || state.Values.RootModule == nil {
+		t.Fatalf("the state is empty:\n%s", res.Stdout)
+	}
+	return &state
+}
+
+func base64File(t *testing.T, p string) string {
+	t.Helper()
+	content, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(content)
+}

@@ -122,10 +122,12 @@ terraform {
 }
 
 // writeTencentcloudState writes terraform.tfstate as the official provider
-// left it: the recorded state, each instance's attributes changed by adapt.
-// Attributes are kept as raw JSON, so every one the provider wrote is
-// written back as it was.
-func writeTencentcloudState(t *testing.T, cli *terraformCLI, adapt func(name string, attributes map[string]json.RawMessage)) {
+// left it: the recorded state, plus copies of its resources under other
+// names (clones: new name → recorded name), each instance's attributes
+// changed by adapt. Attributes are kept as raw JSON, so every one the
+// provider wrote is written back as it was.
+func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]string,
+	adapt func(name string, attributes map[string]json.RawMessage)) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function.tfstate.json"))
 	if err != nil {
@@ -137,6 +139,13 @@ func writeTencentcloudState(t *testing.T, cli *terraformCLI, adapt func(name str
 		SensitiveAttributes []json.RawMessage          `json:"sensitive_attributes"`
 		Private             string                     `json:"private"`
 	}
+	type stateResource struct {
+		Mode      string     `json:"mode"`
+		Type      string     `json:"type"`
+		Name      string     `json:"name"`
+		Provider  string     `json:"provider"`
+		Instances []instance `json:"instances"`
+	}
 	var state struct {
 		Version          int               `json:"version"`
 		TerraformVersion string            `json:"terraform_version"`
@@ -144,16 +153,26 @@ func writeTencentcloudState(t *testing.T, cli *terraformCLI, adapt func(name str
 		Lineage          string            `json:"lineage"`
 		Outputs          struct{}          `json:"outputs"`
 		CheckResults     []json.RawMessage `json:"check_results"`
-		Resources        []struct {
-			Mode      string     `json:"mode"`
-			Type      string     `json:"type"`
-			Name      string     `json:"name"`
-			Provider  string     `json:"provider"`
-			Instances []instance `json:"instances"`
-		} `json:"resources"`
+		Resources        []stateResource   `json:"resources"`
 	}
 	if err := json.Unmarshal(raw, &state); err != nil {
 		t.Fatal(err)
+	}
+	for name, from := range clones {
+		var copied stateResource
+		for _, r := range state.Resources {
+			if r.Name == from {
+				// a deep copy: the attributes are adapted separately
+				if err := json.Unmarshal(rawJSON(t, r), &copied); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if copied.Name == "" {
+			t.Fatalf("no recorded resource %s to copy", from)
+		}
+		copied.Name = name
+		state.Resources = append(state.Resources, copied)
 	}
 	for i := range state.Resources {
 		r := &state.Resources[i]
@@ -211,15 +230,32 @@ func TestAccFunctionMovedFromTencentcloud(t *testing.T) {
 		"minimal": env.createOutOfBand(scfapi.DefaultNamespace, "minimal-fn", zipPath, func(r *scfapi.CreateFunctionRequest) {
 			r.Runtime, r.Handler = ptr("Nodejs12.16"), ptr("index.main")
 		}),
+		// Beyond the recording: the settings whose shape the move decides.
+		"edge": env.createOutOfBand(scfapi.DefaultNamespace, "edge-fn", zipPath, func(r *scfapi.CreateFunctionRequest) {
+			r.Runtime = ptr("Python3.9")
+			r.AsyncRunEnable, r.DnsCache = ptr("TRUE"), ptr("TRUE")
+			r.PublicNetConfig = &scfapi.PublicNetConfigIn{PublicNetStatus: ptr(enable), EipConfig: &scfapi.EipConfigIn{EipStatus: ptr(enable)}}
+			r.IntranetConfig = &scfapi.IntranetConfigIn{IpFixed: ptr(enable)}
+		}),
 	}
-	writeTencentcloudState(t, cli, func(name string, a map[string]json.RawMessage) {
+	writeTencentcloudState(t, cli, map[string]string{"edge": "minimal"}, func(name string, a map[string]json.RawMessage) {
 		fn := functions[name]
 		a["function_id"] = rawJSON(t, fn.FunctionId)
 		a["modify_time"] = rawJSON(t, fn.ModTime)
 		a["code_size"] = rawJSON(t, fn.CodeSize)
 		a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
+		if name != "edge" {
+			return
+		}
+		// as that provider's Read leaves them
+		a["id"], a["name"] = rawJSON(t, "default+edge-fn"), rawJSON(t, fn.FunctionName)
+		a["handler"], a["runtime"] = rawJSON(t, fn.Handler), rawJSON(t, fn.Runtime)
+		a["async_run_enable"], a["dns_cache"] = rawJSON(t, fn.AsyncRunEnable), rawJSON(t, true)
+		a["enable_eip_config"], a["eip_fixed"], a["eips"] = rawJSON(t, true), rawJSON(t, true), rawJSON(t, fn.EipConfig.Eips)
+		a["intranet_config"] = rawJSON(t, []tencentcloudIntranet{{IPFixed: fn.IntranetConfig.IpFixed, IPAddress: fn.IntranetConfig.IpAddress}})
 	})
-	movedConfig(t, cli, env, `
+	resources := func(memorySize int) string {
+		return fmt.Sprintf(`
 moved {
   from = tencentcloud_scf_function.orders
   to   = scf_function.orders
@@ -230,7 +266,7 @@ resource "scf_function" "orders" {
   handler     = "index.main_handler"
   runtime     = "Python3.9"
   description = "Order API"
-  memory_size = 256
+  memory_size = %d
   timeout     = 30
   code        = { zip_file = "${path.module}/fn.zip" }
   environment = { STAGE = "prod" }
@@ -249,7 +285,24 @@ resource "scf_function" "minimal" {
   runtime = "Nodejs12.16"
   code    = { zip_file = "${path.module}/fn.zip" }
 }
-`)
+
+moved {
+  from = tencentcloud_scf_function.edge
+  to   = scf_function.edge
+}
+
+resource "scf_function" "edge" {
+  name              = "edge-fn"
+  handler           = "index.main_handler"
+  runtime           = "Python3.9"
+  code              = { zip_file = "${path.module}/fn.zip" }
+  async_run_enable  = true
+  dns_cache         = true
+  public_net_config = { public_net_status = "ENABLE", eip_config = { eip_status = "ENABLE" } }
+  intranet_config   = { ip_fixed = "ENABLE" }
+}
+`, memorySize)
+	}
 	mutations := []string{scfapi.ActionCreateFunction, scfapi.ActionUpdateFunctionCode, scfapi.ActionUpdateFunctionConfiguration,
 		scfapi.ActionDeleteFunction, scfapi.ActionModifyResourceTags}
 	before := map[string]int64{}
@@ -257,18 +310,40 @@ resource "scf_function" "minimal" {
 		before[action] = env.fake.Stats().Responses[action]["OK"]
 	}
 
+	// A configuration that differs from the function plans that difference
+	// as an update in place, alongside the move.
+	movedConfig(t, cli, env, resources(512))
+	if res := cli.run(ctx, nil, "plan", "-out=resize.tfplan", "-input=false", "-no-color"); res.ExitCode != 0 {
+		t.Fatalf("plan failed:\n%s", res.Output())
+	}
+	for _, rc := range showPlan(ctx, t, cli, "resize.tfplan").ResourceChanges {
+		want := "no-op"
+		if rc.Address == "scf_function.orders" {
+			want = "update"
+			before, _ := rc.Change.Before.(map[string]any)
+			after, _ := rc.Change.After.(map[string]any)
+			if before["memory_size"] != 256.0 || after["memory_size"] != 512.0 {
+				t.Errorf("%s: memory_size planned from %v to %v, want 256 to 512", rc.Address, before["memory_size"], after["memory_size"])
+			}
+		}
+		if got := actionsName(rc.Change.Actions); got != want || rc.PreviousAddress == "" {
+			t.Errorf("%s (moved from %q): %s, want %s", rc.Address, rc.PreviousAddress, got, want)
+		}
+	}
+
+	movedConfig(t, cli, env, resources(256))
 	res := cli.run(ctx, nil, "plan", "-out=moves.tfplan", "-input=false", "-no-color")
 	if res.ExitCode != 0 {
 		t.Fatalf("plan failed:\n%s", res.Output())
 	}
-	for _, name := range []string{"orders", "minimal"} {
+	for name := range functions {
 		if want := fmt.Sprintf("tencentcloud_scf_function.%[1]s has moved to scf_function.%[1]s", name); !strings.Contains(res.Stdout, want) {
 			t.Errorf("the plan does not say %q:\n%s", want, res.Stdout)
 		}
 	}
 	plan := showPlan(ctx, t, cli, "moves.tfplan")
-	if len(plan.ResourceChanges) != 2 {
-		t.Fatalf("the plan has %d resource changes, want the 2 moves", len(plan.ResourceChanges))
+	if len(plan.ResourceChanges) != len(functions) {
+		t.Fatalf("the plan has %d resource changes, want the %d moves", len(plan.ResourceChanges), len(functions))
 	}
 	for _, rc := range plan.ResourceChanges {
 		if want := strings.Replace(rc.Address, "scf_function.", "tencentcloud_scf_function.", 1); rc.PreviousAddress != want {
@@ -304,8 +379,8 @@ resource "scf_function" "minimal" {
 			t.Errorf("%s: code_sha256 %v, want the zip's", r.Address, r.AttributeValues["code_sha256"])
 		}
 	}
-	if len(state.Values.RootModule.Resources) != 2 {
-		t.Errorf("state holds %d resources, want 2", len(state.Values.RootModule.Resources))
+	if len(state.Values.RootModule.Resources) != len(functions) {
+		t.Errorf("state holds %d resources, want %d", len(state.Values.RootModule.Resources), len(functions))
 	}
 }
 
@@ -318,7 +393,7 @@ func TestAccFunctionMovedFromTencentcloudRefused(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 	writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
-	writeTencentcloudState(t, cli, func(name string, a map[string]json.RawMessage) {
+	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) {
 		if name == "minimal" {
 			a["instance_concurrency_config"] = rawJSON(t, []tencentcloudConcurrency{{
 				DynamicEnabled: "FALSE", MaxConcurrency: 2, MixNodeConfig: []tencentcloudMixNode{{NodeSpec: "T4", Num: 1}},
@@ -394,4 +469,16 @@ func base64File(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return base64.StdEncoding.EncodeToString(content)
+}
+
+func actionsName(a tfjson.Actions) string {
+	switch {
+	case a.NoOp():
+		return "no-op"
+	case a.Update():
+		return "update"
+	case a.Replace():
+		return "replace"
+	}
+	return fmt.Sprint([]tfjson.Action(a))
 }

@@ -210,8 +210,9 @@ func warnUnmanaged(src tencentcloudFunctionState, namespace, name string, diags 
 	}
 	diags.AddWarning(summaryMoveUnmanaged, fmt.Sprintf("Function %s has %d trigger(s) in the triggers block of %s. "+
 		"scf_function does not manage triggers: they stay on the function, and Terraform no longer tracks them "+
-		"until each is imported as its own scf_trigger resource:\n%s", qualified, len(src.Triggers),
-		tencentcloudFunctionType, strings.Join(lines, "\n")))
+		"until each is imported as its own scf_trigger resource, with `qualifier = \"$LATEST\"` (that provider "+
+		"made its triggers on $LATEST; scf_trigger's default, $DEFAULT, would replace them):\n%s", qualified,
+		len(src.Triggers), tencentcloudFunctionType, strings.Join(lines, "\n")))
 }
 
 // movedCode is `code` as the configuration gave it: that provider keeps the

@@ -124,10 +124,11 @@ terraform {
 // writeTencentcloudState writes terraform.tfstate as the official provider
 // left it: the recorded state, plus copies of its resources under other
 // names (clones: new name → recorded name), each instance's attributes
-// changed by adapt. Attributes are kept as raw JSON, so every one the
-// provider wrote is written back as it was.
+// changed by adapt, which drops the resource by returning false.
+// Attributes are kept as raw JSON, so every one the provider wrote is
+// written back as it was.
 func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]string,
-	adapt func(name string, attributes map[string]json.RawMessage)) {
+	adapt func(name string, attributes map[string]json.RawMessage) (keep bool)) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function.tfstate.json"))
 	if err != nil {
@@ -174,13 +175,14 @@ func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]s
 		copied.Name = name
 		state.Resources = append(state.Resources, copied)
 	}
-	for i := range state.Resources {
-		r := &state.Resources[i]
+	kept := state.Resources[:0]
+	for _, r := range state.Resources {
 		r.Provider = strings.Replace(r.Provider, "registry.terraform.io", providerHost(), 1)
-		for _, inst := range r.Instances {
-			adapt(r.Name, inst.Attributes)
+		if adapt(r.Name, r.Instances[0].Attributes) {
+			kept = append(kept, r)
 		}
 	}
+	state.Resources = kept
 	out, err := json.MarshalIndent(state, "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -238,14 +240,14 @@ func TestAccFunctionMovedFromTencentcloud(t *testing.T) {
 			r.IntranetConfig = &scfapi.IntranetConfigIn{IpFixed: ptr(enable)}
 		}),
 	}
-	writeTencentcloudState(t, cli, map[string]string{"edge": "minimal"}, func(name string, a map[string]json.RawMessage) {
+	writeTencentcloudState(t, cli, map[string]string{"edge": "minimal"}, func(name string, a map[string]json.RawMessage) bool {
 		fn := functions[name]
 		a["function_id"] = rawJSON(t, fn.FunctionId)
 		a["modify_time"] = rawJSON(t, fn.ModTime)
 		a["code_size"] = rawJSON(t, fn.CodeSize)
 		a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
 		if name != "edge" {
-			return
+			return true
 		}
 		// as that provider's Read leaves them
 		a["id"], a["name"] = rawJSON(t, "default+edge-fn"), rawJSON(t, fn.FunctionName)
@@ -253,6 +255,7 @@ func TestAccFunctionMovedFromTencentcloud(t *testing.T) {
 		a["async_run_enable"], a["dns_cache"] = rawJSON(t, fn.AsyncRunEnable), rawJSON(t, true)
 		a["enable_eip_config"], a["eip_fixed"], a["eips"] = rawJSON(t, true), rawJSON(t, true), rawJSON(t, fn.EipConfig.Eips)
 		a["intranet_config"] = rawJSON(t, []tencentcloudIntranet{{IPFixed: fn.IntranetConfig.IpFixed, IPAddress: fn.IntranetConfig.IpAddress}})
+		return true
 	})
 	resources := func(memorySize int) string {
 		return fmt.Sprintf(`
@@ -384,23 +387,31 @@ resource "scf_function" "edge" {
 	}
 }
 
-// TestAccFunctionMovedFromTencentcloudRefused: a function the move cannot
-// carry stops the plan with the provider's diagnostic, which names the
-// attribute and the way out.
-func TestAccFunctionMovedFromTencentcloudRefused(t *testing.T) {
+// TestAccFunctionMovedFromTencentcloudWithTrigger: a trigger of the
+// official provider's `triggers` block stays on the function; the move
+// warns and names the import ID, with which an import block takes it over
+// as scf_trigger in the same plan, and nothing is created or changed.
+func TestAccFunctionMovedFromTencentcloudWithTrigger(t *testing.T) {
 	cli := movedCLI(t)
 	env := newTestEnv(t, fakescf.Options{})
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
-	writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
-	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) {
-		if name == "minimal" {
-			a["instance_concurrency_config"] = rawJSON(t, []tencentcloudConcurrency{{
-				DynamicEnabled: "FALSE", MaxConcurrency: 2, MixNodeConfig: []tencentcloudMixNode{{NodeSpec: "T4", Num: 1}},
-			}})
-		}
+	zipPath := writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
+	fn := env.createOutOfBand(scfapi.DefaultNamespace, "minimal-fn", zipPath, func(r *scfapi.CreateFunctionRequest) {
+		r.Runtime, r.Handler = ptr("Nodejs12.16"), ptr("index.main")
 	})
-	movedConfig(t, cli, env, `
+	const cron = "0 0 2 * * * *"
+	if err := env.client.CreateTrigger(ctx, scfapi.TriggerSpec{Namespace: scfapi.DefaultNamespace, FunctionName: fn.FunctionName,
+		Type: scfapi.TriggerTimer, Name: "nightly", Desc: cron, Enable: true}); err != nil {
+		t.Fatal(err)
+	}
+	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) bool {
+		a["function_id"], a["modify_time"], a["code_size"] = rawJSON(t, fn.FunctionId), rawJSON(t, fn.ModTime), rawJSON(t, fn.CodeSize)
+		a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
+		a["triggers"] = rawJSON(t, []tencentcloudInlineTrigger{{Name: "nightly", Type: scfapi.TriggerTimer, TriggerDesc: cron}})
+		return name == "minimal"
+	})
+	movedConfig(t, cli, env, fmt.Sprintf(`
 moved {
   from = tencentcloud_scf_function.minimal
   to   = scf_function.minimal
@@ -413,9 +424,73 @@ resource "scf_function" "minimal" {
   code    = { zip_file = "${path.module}/fn.zip" }
 }
 
-removed {
-  from = tencentcloud_scf_function.orders
-  lifecycle { destroy = false }
+import {
+  to = scf_trigger.nightly
+  id = "default/minimal-fn/timer/nightly"
+}
+
+resource "scf_trigger" "nightly" {
+  function_name = scf_function.minimal.name
+  name          = "nightly"
+  qualifier     = "$LATEST" # where that provider made its triggers
+  timer         = { cron_expression = %q }
+}
+`, cron))
+	createdBefore := env.fake.Stats().Responses[scfapi.ActionCreateTrigger]["OK"]
+
+	res := cli.run(ctx, nil, "plan", "-out=moves.tfplan", "-input=false", "-no-color")
+	if res.ExitCode != 0 {
+		t.Fatalf("plan failed:\n%s", res.Output())
+	}
+	for _, warning := range []string{summaryMoveUnmanaged, `qualifier = "$LATEST"`,
+		`timer trigger "nightly": import it as scf_trigger with id "default/minimal-fn/timer/nightly"`} {
+		if !strings.Contains(res.Output(), warning) {
+			t.Errorf("the plan does not warn %q:\n%s", warning, res.Output())
+		}
+	}
+	for _, rc := range showPlan(ctx, t, cli, "moves.tfplan").ResourceChanges {
+		moved, imported := rc.PreviousAddress == "tencentcloud_scf_function.minimal", rc.Change.Importing != nil
+		if !rc.Change.Actions.NoOp() || moved == imported {
+			t.Errorf("%s: %s, moved %t, imported %t; want a no-op move or import", rc.Address, actionsName(rc.Change.Actions), moved, imported)
+		}
+	}
+	if res := cli.run(ctx, nil, "apply", "-input=false", "-no-color", "moves.tfplan"); res.ExitCode != 0 {
+		t.Fatalf("apply failed:\n%s", res.Output())
+	}
+	if got := env.fake.Stats().Responses[scfapi.ActionCreateTrigger]["OK"]; got != createdBefore {
+		t.Errorf("the apply created %d triggers, want none", got-createdBefore)
+	}
+	if res := cli.run(ctx, nil, "plan", "-detailed-exitcode", "-input=false", "-no-color"); res.ExitCode != 0 {
+		t.Errorf("the plan after the move and import is not empty (exit %d):\n%s", res.ExitCode, res.Output())
+	}
+}
+
+// TestAccFunctionMovedFromTencentcloudRefused: a function the move cannot
+// carry stops the plan with the provider's diagnostic, which names the
+// attribute and the way out.
+func TestAccFunctionMovedFromTencentcloudRefused(t *testing.T) {
+	cli := movedCLI(t)
+	env := newTestEnv(t, fakescf.Options{})
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
+	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) bool {
+		a["instance_concurrency_config"] = rawJSON(t, []tencentcloudConcurrency{{
+			DynamicEnabled: "FALSE", MaxConcurrency: 2, MixNodeConfig: []tencentcloudMixNode{{NodeSpec: "T4", Num: 1}},
+		}})
+		return name == "minimal"
+	})
+	movedConfig(t, cli, env, `
+moved {
+  from = tencentcloud_scf_function.minimal
+  to   = scf_function.minimal
+}
+
+resource "scf_function" "minimal" {
+  name    = "minimal-fn"
+  handler = "index.main"
+  runtime = "Nodejs12.16"
+  code    = { zip_file = "${path.module}/fn.zip" }
 }
 `)
 	res := cli.run(ctx, nil, "plan", "-json", "-input=false")

@@ -364,6 +364,7 @@ func TestMoveStateWarnsAboutWhatScfFunctionDoesNotManage(t *testing.T) {
 	all := strings.Join(details, "\n")
 	for _, want := range []string{
 		"l5_enable = true",
+		`qualifier = "$LATEST"`,
 		`import it as scf_trigger with id "default/orders-api/timer/nightly"`,
 		`id "default/orders-api/cos/uploads-1250000000.cos.ap-guangzhou.myqcloud.com"`,
 		"scf_trigger does not manage apigw triggers",

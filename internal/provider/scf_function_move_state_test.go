@@ -223,6 +223,7 @@ func TestMoveStateRecordedFunctionWithEverything(t *testing.T) {
 	// What the service reported, until the refresh reads it again.
 	expectString(t, "function_id", m.FunctionID, "lam-e7hntsmv")
 	expectString(t, "status", m.Status, "Active")
+	expectString(t, "status_desc", m.StatusDesc, "")
 	expectString(t, "modified_time", m.ModifiedTime, "2026-12-02T18:15:50+08:00")
 	if m.CodeSize.ValueInt64() != 118 {
 		t.Errorf("code_size = %s, want 118", m.CodeSize)

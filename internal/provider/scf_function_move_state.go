@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -199,11 +200,10 @@ func warnUnmanaged(src tencentcloudFunctionState, namespace, name string, diags 
 			// that provider stores the bucket and region, the API the domain
 			triggerName = fmt.Sprintf("%s.cos.%s.myqcloud.com", t.Name, t.CosRegion)
 		}
-		switch t.Type {
-		case scfapi.TriggerTimer, scfapi.TriggerCos, scfapi.TriggerCkafka:
+		if slices.Contains(importableTriggerTypes, t.Type) {
 			lines = append(lines, fmt.Sprintf("  - %s trigger %q: import it as scf_trigger with id %q", t.Type, t.Name,
 				namespace+"/"+name+"/"+t.Type+"/"+triggerName))
-		default:
+		} else {
 			lines = append(lines, fmt.Sprintf("  - %s trigger %q: scf_trigger does not manage %s triggers; it stays "+
 				"on the function, unmanaged", t.Type, t.Name, t.Type))
 		}

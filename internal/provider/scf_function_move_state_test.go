@@ -352,6 +352,7 @@ func TestMoveStateWarnsAboutWhatScfFunctionDoesNotManage(t *testing.T) {
 		{Name: "nightly", Type: "timer", TriggerDesc: "0 0 2 * * * *"},
 		{Name: "uploads-1250000000", Type: "cos", CosRegion: "ap-guangzhou", TriggerDesc: `{"event":"cos:ObjectCreated:*"}`},
 		{Name: "gateway", Type: "apigw", TriggerDesc: "{}"},
+		{Name: "stream", Type: "mps", TriggerDesc: "{}"},
 	}
 	m, diags := move(t, moveRequest(sourceJSON(t, src)))
 	expectString(t, "id (moved despite the warnings)", m.ID, "default/orders-api")
@@ -368,7 +369,8 @@ func TestMoveStateWarnsAboutWhatScfFunctionDoesNotManage(t *testing.T) {
 		`qualifier = "$LATEST"`,
 		`import it as scf_trigger with id "default/orders-api/timer/nightly"`,
 		`id "default/orders-api/cos/uploads-1250000000.cos.ap-guangzhou.myqcloud.com"`,
-		"scf_trigger does not manage apigw triggers",
+		`id "default/orders-api/apigw/gateway"`,
+		"scf_trigger does not manage mps triggers",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)

@@ -127,7 +127,7 @@ terraform {
 func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]string,
 	adapt func(name string, attributes map[string]json.RawMessage) (keep bool)) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function.tfstate.json"))
+	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function_state.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,11 +32,11 @@ type recordedTencentcloudState struct {
 }
 
 // recordedInstance returns the attributes the official provider wrote for
-// one of its resources in testdata/tencentcloud_scf_function.tfstate.json,
+// one of its resources in testdata/tencentcloud_scf_function_state.json,
 // a state it wrote against scf-fake.
 func recordedInstance(t *testing.T, name string) json.RawMessage {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function.tfstate.json"))
+	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function_state.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,8 @@ const (
 	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
 	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
 	summaryAliasImport     = "Unable to Import SCF Function Alias"
+	summaryMove            = "Unable to Move Function to scf_function"
+	summaryMoveUnmanaged   = "Moved Function Has Settings scf_function Does Not Manage"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the

@@ -1,0 +1,373 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+var _ resource.ResourceWithMoveState = (*scfFunctionResource)(nil)
+
+// tencentcloudFunctionType is the official provider's resource a `moved`
+// block may name as its source.
+const tencentcloudFunctionType = "tencentcloud_scf_function"
+
+// tencentcloudProviders are the addresses that provider has in state, on
+// Terraform and on OpenTofu.
+var tencentcloudProviders = map[string]bool{
+	"registry.terraform.io/tencentcloudstack/tencentcloud": true,
+	"registry.opentofu.org/tencentcloudstack/tencentcloud": true,
+}
+
+// cosAppIDSuffix is the `-<appid>` that tencentcloud_scf_function accepts in
+// a bucket name and removes before calling the API; scf_function takes the
+// name without it.
+var cosAppIDSuffix = regexp.MustCompile(`-\d+$`)
+
+// MoveState takes over a function from tencentcloud_scf_function. The move
+// carries what the API cannot tell (the code's source) and the shape of
+// each setting as a configuration for this resource would write it; the
+// refresh that follows the move in every plan reads everything else from
+// the service, so values the service reports are taken as a starting point
+// only.
+func (r *scfFunctionResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{{StateMover: moveFromTencentcloud}}
+}
+
+func moveFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+	if req.SourceTypeName != tencentcloudFunctionType || !tencentcloudProviders[req.SourceProviderAddress] {
+		return // not ours to move: the framework reports that nothing could
+	}
+	if req.SourceSchemaVersion != 0 {
+		resp.Diagnostics.AddError(summaryMove, fmt.Sprintf("The state of %s is at schema version %d; scf_function "+
+			"can move version 0 only. %s",
+			tencentcloudFunctionType, req.SourceSchemaVersion, moveInsteadAdvice))
+		return
+	}
+	if req.SourceRawState == nil || req.SourceRawState.JSON == nil {
+		resp.Diagnostics.AddError(summaryMove, "The state of "+tencentcloudFunctionType+" is not in JSON form "+
+			"(it predates Terraform 0.12). "+moveInsteadAdvice)
+		return
+	}
+	var source tencentcloudFunctionState
+	if err := json.Unmarshal(req.SourceRawState.JSON, &source); err != nil {
+		resp.Diagnostics.AddError(summaryMove, "The state of "+tencentcloudFunctionType+" could not be read: "+
+			err.Error()+". "+moveInsteadAdvice)
+		return
+	}
+	model, diags := movedFunction(ctx, source)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.TargetState.Set(ctx, model)...)
+}
+
+// moveInsteadAdvice is what to do with a function the move refuses.
+const moveInsteadAdvice = "Take the function over by import instead: replace the moved block with a removed " +
+	"block (`removed { from = tencentcloud_scf_function.<name>  lifecycle { destroy = false } }`) or run " +
+	"`terraform state rm tencentcloud_scf_function.<name>`, so Terraform forgets the function without deleting " +
+	"it, and import it with an import block (`import { to = scf_function.<name>  id = \"<namespace>/<function name>\" }`)."
+
+// movedFunction translates the official provider's state into this
+// resource's model. Settings at the service's default become null, as a
+// configuration that leaves them out plans them, except where that
+// provider stores only what was configured (layers, concurrency), which
+// carries over as written.
+func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunctionResourceModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var m scfFunctionResourceModel
+	namespace, name := movedName(src, &diags)
+	if diags.HasError() {
+		return m, diags
+	}
+	qualified := functionID(namespace, name)
+	if concurrency := src.Concurrency; len(concurrency) > 0 && len(concurrency[0].MixNodeConfig) > 0 {
+		diags.AddError(summaryMove, fmt.Sprintf("Function %s sets instance_concurrency_config.mix_node_config "+
+			"(GPU node concurrency), which scf_function cannot manage: any change of its "+
+			"instance_concurrency_config would drop it. %s", qualified, moveInsteadAdvice))
+		return m, diags
+	}
+	warnUnmanaged(src, namespace, name, &diags)
+
+	m.ID = types.StringValue(qualified)
+	m.Name = types.StringValue(name)
+	m.Namespace = types.StringValue(namespace)
+	m.Code = movedCode(ctx, src, &diags)
+	m.CodeSource = types.StringNull()
+	m.Handler = nullable(src.Handler)
+	m.Description = types.StringValue(deref(src.Description))
+	m.MemorySize = types.Int64Value(derefOr(src.MemSize, defaultMemorySize))
+	m.Timeout = types.Int64Value(derefOr(src.Timeout, defaultTimeout))
+	m.InitTimeout = types.Int64Null() // that provider does not know it; the refresh reads it
+	m.Runtime = nullable(src.Runtime)
+	m.Type = types.StringValue(defaultType)
+	if t := deref(src.FuncType); t != "" {
+		m.Type = types.StringValue(t)
+	}
+	m.Environment = movedMap(ctx, src.Environment, &diags)
+	m.VpcConfig = types.ObjectNull(vpcConfigAttrTypes)
+	if vpc, subnet := deref(src.VpcID), deref(src.SubnetID); vpc != "" || subnet != "" {
+		m.VpcConfig = objectValue(ctx, vpcConfigAttrTypes, vpcConfigModel{VpcID: types.StringValue(vpc), SubnetID: types.StringValue(subnet)}, &diags)
+	}
+	m.Role = types.StringValue(deref(src.Role))
+	m.ClsLogsetID, m.ClsTopicID = nullable(src.ClsLogsetID), nullable(src.ClsTopicID)
+	m.Layers = movedLayers(ctx, src.Layers, &diags)
+	m.DeadLetterConfig = types.ObjectNull(deadLetterTypes) // that provider does not know it; the refresh reads it
+	m.PublicNetConfig = movedPublicNet(ctx, src, &diags)
+	m.CfsConfig, m.CfsMounts = movedCfs(ctx, src.CfsConfig, &diags)
+	m.Tags = movedMap(ctx, src.Tags, &diags)
+	m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
+
+	m.AsyncRunEnable = types.BoolValue(deref(src.AsyncRunEnable) == apiTrue)
+	m.TraceEnable = types.BoolValue(false)
+	m.InstallDependency = types.BoolValue(derefOr(src.InstallDependency, false))
+	m.DNSCache = types.BoolValue(derefOr(src.DNSCache, false))
+	m.IgnoreSysLog = types.BoolValue(false)
+	m.ProtocolType = types.StringNull()
+	m.ProtocolParams = types.ObjectNull(protocolParamsAttrTypes)
+	m.InstanceConcurrencyConfig = movedConcurrency(ctx, src.Concurrency, &diags)
+	m.IntranetConfig = movedIntranet(ctx, src.IntranetConfig, &diags)
+	m.ResolvedImageURI = types.StringNull()
+	m.EipAddresses = stringList(ctx, src.Eips, &diags)
+	m.AccessInfo = objectValue(ctx, accessInfoAttrTypes, accessInfoModel{
+		Host: types.StringValue(deref(src.Host)), Vip: types.StringValue(deref(src.Vip)),
+	}, &diags)
+	m.StatusReasons = types.ListNull(types.ObjectType{AttrTypes: statusReasonAttrTypes})
+
+	m.FunctionID = nullable(src.FunctionID)
+	m.Status = nullable(src.Status)
+	m.StatusDesc = nullable(src.StatusDesc)
+	m.CodeSize = types.Int64PointerValue(src.CodeSize)
+	m.CodeSHA256 = types.StringNull() // the refresh asks the service
+	m.CreatedTime = types.StringNull()
+	m.ModifiedTime = types.StringNull()
+	if t := deref(src.ModifyTime); t != "" {
+		m.ModifiedTime = types.StringValue(serviceTimeRFC3339(t))
+	}
+	return m, diags
+}
+
+// movedName takes the function's name and namespace from the attributes, or
+// from the ID (`<namespace>+<name>`) when an old state lacks them.
+func movedName(src tencentcloudFunctionState, diags *diag.Diagnostics) (namespace, name string) {
+	idNamespace, idName, _ := strings.Cut(src.ID, "+")
+	namespace, name = deref(src.Namespace), src.Name
+	if namespace == "" {
+		namespace = idNamespace
+	}
+	if name == "" {
+		name = idName
+	}
+	if namespace == "" {
+		namespace = scfapi.DefaultNamespace
+	}
+	if name == "" {
+		diags.AddError(summaryMove, fmt.Sprintf("The state of %s has no function name (id %q). %s",
+			tencentcloudFunctionType, src.ID, moveInsteadAdvice))
+	}
+	return namespace, name
+}
+
+// warnUnmanaged names what the function keeps but scf_function does not
+// manage, so it is not lost silently from Terraform's view.
+func warnUnmanaged(src tencentcloudFunctionState, namespace, name string, diags *diag.Diagnostics) {
+	qualified := functionID(namespace, name)
+	if derefOr(src.L5Enable, false) {
+		diags.AddWarning(summaryMoveUnmanaged, fmt.Sprintf("Function %s has l5_enable = true. scf_function does "+
+			"not manage L5: the function keeps it enabled, and Terraform no longer tracks it.", qualified))
+	}
+	if len(src.Triggers) == 0 {
+		return
+	}
+	var lines []string
+	for _, t := range src.Triggers {
+		triggerName := t.Name
+		if t.Type == scfapi.TriggerCos && t.CosRegion != "" {
+			// that provider stores the bucket and region, the API the domain
+			triggerName = fmt.Sprintf("%s.cos.%s.myqcloud.com", t.Name, t.CosRegion)
+		}
+		if slices.Contains(importableTriggerTypes, t.Type) {
+			lines = append(lines, fmt.Sprintf("  - %s trigger %q: import it as scf_trigger with id %q", t.Type, t.Name,
+				namespace+"/"+name+"/"+t.Type+"/"+triggerName))
+		} else {
+			lines = append(lines, fmt.Sprintf("  - %s trigger %q: scf_trigger does not manage %s triggers; it stays "+
+				"on the function, unmanaged", t.Type, t.Name, t.Type))
+		}
+	}
+	diags.AddWarning(summaryMoveUnmanaged, fmt.Sprintf("Function %s has %d trigger(s) in the triggers block of %s. "+
+		"scf_function does not manage triggers: they stay on the function, and Terraform no longer tracks them "+
+		"until each is imported as its own scf_trigger resource, with `qualifier = \"$LATEST\"` (that provider "+
+		"made its triggers on $LATEST; scf_trigger's default, $DEFAULT, would replace them):\n%s", qualified,
+		len(src.Triggers), tencentcloudFunctionType, strings.Join(lines, "\n")))
+}
+
+// movedCode is `code` as the configuration gave it: that provider keeps the
+// zip path and COS location it was configured with, and the image as the
+// service reports it.
+func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
+	code, given := nullCode(), false
+	if zip := deref(src.ZipFile); zip != "" {
+		code.ZipFile, given = types.StringValue(zip), true
+	}
+	if bucket, object := deref(src.CosBucketName), deref(src.CosObjectName); bucket != "" || object != "" {
+		code.CosBucketName = emptyAsNull(cosAppIDSuffix.ReplaceAllString(bucket, ""))
+		code.CosObjectName = emptyAsNull(object)
+		code.CosBucketRegion = emptyAsNull(deref(src.CosBucketRegion))
+		given = true
+	}
+	if len(src.ImageConfig) > 0 {
+		img := src.ImageConfig[0]
+		port := types.Int64Null()
+		if img.ImagePort != 0 && img.ImagePort != defaultImagePort {
+			port = types.Int64Value(img.ImagePort)
+		}
+		accelerate := types.BoolNull()
+		if img.ContainerImageAccelerate {
+			accelerate = types.BoolValue(true)
+		}
+		code.ImageConfig = objectValue(ctx, imageConfigAttrTypes, imageConfigModel{
+			ImageType: types.StringValue(img.ImageType), ImageURI: types.StringValue(img.ImageURI),
+			RegistryID: emptyAsNull(img.RegistryID), Command: emptyAsNull(img.Command), Args: emptyAsNull(img.Args),
+			EntryPoint: emptyAsNull(img.EntryPoint), ContainerImageAccelerate: accelerate, ImagePort: port,
+		}, diags)
+		given = true
+	}
+	if !given {
+		// imported into that provider: the deployed code stays, as after an import here
+		return types.ObjectNull(codeAttrTypes)
+	}
+	return objectValue(ctx, codeAttrTypes, code, diags)
+}
+
+// movedPublicNet is null for the service's default (public access, no
+// fixed IP), which a configuration states by leaving public_net_config out.
+func movedPublicNet(ctx context.Context, src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
+	public := derefOr(src.EnablePublicNet, true)
+	eip := derefOr(src.EnableEipConfig, false)
+	if public && !eip {
+		return types.ObjectNull(publicNetAttrTypes)
+	}
+	pn := publicNetConfigModel{PublicNetStatus: types.StringValue(disable), EipConfig: types.ObjectNull(eipConfigAttrTypes)}
+	if public {
+		pn.PublicNetStatus = types.StringValue(enable)
+	}
+	if eip {
+		pn.EipConfig = objectValue(ctx, eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(enable)}, diags)
+	}
+	return objectValue(ctx, publicNetAttrTypes, pn, diags)
+}
+
+func movedCfs(ctx context.Context, mounts []tencentcloudCfs, diags *diag.Diagnostics) (types.Object, types.List) {
+	reported := make([]cfsMountModel, 0, len(mounts))
+	if len(mounts) == 0 {
+		return types.ObjectNull(cfsConfigAttrTypes), listValue(ctx, cfsMountAttrTypes, reported, diags)
+	}
+	var cfs cfsConfigModel
+	for _, c := range mounts {
+		cfs.CfsInsList = append(cfs.CfsInsList, cfsInsModel{
+			UserID: types.StringValue(c.UserID), UserGroupID: types.StringValue(c.UserGroupID),
+			CfsID: types.StringValue(c.CfsID), MountInsID: types.StringValue(c.MountInsID),
+			LocalMountDir: types.StringValue(c.LocalMountDir), RemoteMountDir: types.StringValue(c.RemoteMountDir),
+		})
+		reported = append(reported, cfsMountModel{
+			CfsID: types.StringValue(c.CfsID), MountInsID: types.StringValue(c.MountInsID),
+			LocalMountDir: types.StringValue(c.LocalMountDir), IPAddress: types.StringValue(c.IPAddress),
+			MountVpcID: types.StringValue(c.MountVpcID), MountSubnetID: types.StringValue(c.MountSubnetID),
+		})
+	}
+	return objectValue(ctx, cfsConfigAttrTypes, cfs, diags), listValue(ctx, cfsMountAttrTypes, reported, diags)
+}
+
+// movedIntranet is null unless a fixed intranet IP is enabled: that
+// provider reads DISABLE back into state even when it was not configured.
+func movedIntranet(ctx context.Context, in []tencentcloudIntranet, diags *diag.Diagnostics) types.Object {
+	if len(in) == 0 || in[0].IPFixed != enable {
+		return types.ObjectNull(intranetConfigAttrTypes)
+	}
+	return objectValue(ctx, intranetConfigAttrTypes, intranetConfigModel{
+		IPFixed: types.StringValue(enable), IPAddresses: stringList(ctx, in[0].IPAddress, diags),
+	}, diags)
+}
+
+// movedConcurrency carries the block as configured: that provider never
+// reads it back, so a value is there because it was written, and an SDKv2
+// zero value ("" or 0) because it was not.
+func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, diags *diag.Diagnostics) types.Object {
+	if len(blocks) == 0 {
+		return types.ObjectNull(instanceConcurrencyAttrTypes)
+	}
+	c := blocks[0]
+	session := types.ObjectNull(sessionConfigAttrTypes)
+	if len(c.SessionConfig) > 0 {
+		s := c.SessionConfig[0]
+		session = objectValue(ctx, sessionConfigAttrTypes, sessionConfigModel{
+			SessionSource: emptyAsNull(s.SessionSource), SessionName: emptyAsNull(s.SessionName),
+			MaximumConcurrencySessionPerInstance: zeroAsNull(s.MaximumConcurrencySessionPerInstance),
+			MaximumTTLInSeconds:                  zeroAsNull(s.MaximumTTLInSeconds),
+			MaximumIdleTimeInSeconds:             zeroAsNull(s.MaximumIdleTimeInSeconds),
+			SessionPath:                          emptyAsNull(s.SessionPath),
+			IdleTimeoutStrategy:                  emptyAsNull(s.IdleTimeoutStrategy),
+		}, diags)
+	}
+	return objectValue(ctx, instanceConcurrencyAttrTypes, instanceConcurrencyModel{
+		DynamicEnabled: flagAsBool(c.DynamicEnabled), MaxConcurrency: zeroAsNull(c.MaxConcurrency),
+		InstanceIsolationEnabled: flagAsBool(c.InstanceIsolationEnabled), Type: emptyAsNull(c.Type),
+		SessionConfig: session,
+	}, diags)
+}
+
+func movedLayers(ctx context.Context, layers []tencentcloudLayer, diags *diag.Diagnostics) types.List {
+	if len(layers) == 0 {
+		return types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes})
+	}
+	out := make([]layerModel, 0, len(layers))
+	for _, l := range layers {
+		out = append(out, layerModel{Name: types.StringValue(l.LayerName), Version: types.Int64Value(l.LayerVersion)})
+	}
+	return listValue(ctx, layerAttrTypes, out, diags)
+}
+
+// movedMap keeps an empty map null: SDKv2 cannot tell an empty map from
+// none, and a configuration that leaves the attribute out plans null.
+func movedMap(ctx context.Context, m map[string]string, diags *diag.Diagnostics) types.Map {
+	if len(m) == 0 {
+		return types.MapNull(types.StringType)
+	}
+	v, d := types.MapValueFrom(ctx, types.StringType, m)
+	diags.Append(d...)
+	return v
+}
+
+func nullable(s *string) types.String { return types.StringPointerValue(s) }
+
+func zeroAsNull(n int64) types.Int64 {
+	if n == 0 {
+		return types.Int64Null()
+	}
+	return types.Int64Value(n)
+}
+
+// flagAsBool reads that provider's "TRUE"/"FALSE" strings; "" was not set.
+func flagAsBool(flag string) types.Bool {
+	switch flag {
+	case apiTrue:
+		return types.BoolValue(true)
+	case "FALSE":
+		return types.BoolValue(false)
+	}
+	return types.BoolNull()
+}

@@ -110,6 +110,8 @@ func computedAttribute(a rschema.Attribute) schema.Attribute {
 		return schema.MapAttribute{Computed: true, Sensitive: a.Sensitive, ElementType: a.ElementType, MarkdownDescription: description}
 	case rschema.ListAttribute:
 		return schema.ListAttribute{Computed: true, Sensitive: a.Sensitive, ElementType: a.ElementType, MarkdownDescription: description}
+	case rschema.ObjectAttribute:
+		return schema.ObjectAttribute{Computed: true, Sensitive: a.Sensitive, AttributeTypes: a.AttributeTypes, MarkdownDescription: description}
 	case rschema.SingleNestedAttribute:
 		return schema.SingleNestedAttribute{Computed: true, Sensitive: a.Sensitive, Attributes: computedAttributes(a.Attributes),
 			MarkdownDescription: description}

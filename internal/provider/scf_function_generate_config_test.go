@@ -39,8 +39,8 @@ type generatedConfigCase struct {
 	// function: its attributes with their values, null ones left out.
 	want func(deployed *scfapi.Function) map[string]any
 	// nestedReadOnly marks a function with a nested attribute holding a
-	// read-only or deprecated attribute (intranet_config.ip_addresses,
-	// code.image_config.entry_point), which older CLIs cannot generate.
+	// read-only one (intranet_config.ip_addresses), which older CLIs cannot
+	// generate.
 	nestedReadOnly bool
 }
 
@@ -96,7 +96,8 @@ func generatedConfigCases() []generatedConfigCase {
 				}))
 			},
 			// The image as the service resolved it, pinned to its digest;
-			// not entry_point, which is deprecated.
+			// not the retired entry_point, which is only recorded where it
+			// is configured.
 			want: func(deployed *scfapi.Function) map[string]any {
 				return generatedFunction("image-fn", map[string]any{
 					"runtime": runtimeCustomImage, "handler": nil, "init_timeout": defaultImageInitTimeout,
@@ -106,7 +107,6 @@ func generatedConfigCases() []generatedConfigCase {
 					}},
 				})
 			},
-			nestedReadOnly: true,
 		},
 		{
 			name: "tcr-image-fn",
@@ -125,7 +125,6 @@ func generatedConfigCases() []generatedConfigCase {
 					}},
 				})
 			},
-			nestedReadOnly: true,
 		},
 		{
 			name: "vpc-cfs-fn",
@@ -293,14 +292,14 @@ import {
 	gen := cli.run(ctx, []string{"TF_LOG_PROVIDER=TRACE"}, "plan", "-no-color", "-generate-config-out=generated.tf")
 	if gen.ExitCode != 0 {
 		if tc.nestedReadOnly && version.filtersNestedInPlace() && oldCoreNestedFilterError.MatchString(gen.Output()) {
-			t.Skipf("%s cannot generate configuration for a nested attribute holding a read-only or deprecated "+
-				"attribute (it drops them from its own copy of the schema: hashicorp/terraform#34463, fixed in "+
-				"Terraform 1.7, opentofu/opentofu#3555):\n%s", version, gen.Output())
+			t.Skipf("%s cannot generate configuration for a nested attribute that holds a read-only one: it "+
+				"removes that from the provider's schema while generating, then fails on the value:\n%s", version, gen.Output())
 		}
 		t.Fatalf("terraform plan -generate-config-out failed (exit %d):\n%s", gen.ExitCode, gen.Output())
 	}
-	// Terraform 1.14 asks the provider (the framework) to write the
-	// configuration; older CLIs and OpenTofu write it themselves.
+	// Terraform 1.14 asks a provider that advertises GenerateResourceConfig
+	// to write the configuration; framework v1.19 implements the RPC but does
+	// not advertise it, so every CLI writes it itself for now.
 	if !strings.Contains(gen.Log, "tf_rpc=ReadResource") {
 		t.Fatalf("the provider's log does not show the RPCs it served:\n%s", gen.Log)
 	}
@@ -462,9 +461,9 @@ func (c *terraformCLI) stateValues(ctx context.Context) json.RawMessage {
 	return state.Values.RootModule.Resources[0].Values
 }
 
-// oldCoreNestedFilterError is how Terraform before 1.7 and OpenTofu 1.6
-// fail after dropping read-only and deprecated attributes from nested
-// attributes of the provider's schema, which they then decode values with.
+// oldCoreNestedFilterError is how Terraform 1.5 and OpenTofu 1.6 fail after
+// removing read-only and deprecated attributes nested in other attributes
+// from the provider's schema itself, which they then read values with.
 var oldCoreNestedFilterError = regexp.MustCompile(`Error: attribute "[a-z_]+": (attribute "[a-z_]+": )*attribute "[a-z_]+" is required`)
 
 // planJSON is the part of `terraform show -json <plan>` these tests read.
@@ -565,10 +564,10 @@ func (v cliVersion) atLeast(major, minor int) bool {
 	return v.major > major || v.major == major && v.minor >= minor
 }
 
-// filtersNestedInPlace reports a CLI known to break generating configuration
-// for nested attributes that hold read-only or deprecated ones; the
-// OpenTofu fix came after 1.6.
-func (v cliVersion) filtersNestedInPlace() bool { return v.tofu || !v.atLeast(1, 7) }
+// filtersNestedInPlace reports a CLI that may fail to generate configuration
+// for a nested attribute holding a read-only or deprecated one: Terraform
+// 1.5.7 and OpenTofu 1.6.3 do, Terraform 1.11 and 1.14 do not.
+func (v cliVersion) filtersNestedInPlace() bool { return v.tofu || !v.atLeast(1, 11) }
 
 // version asks the CLI for its version.
 func (c *terraformCLI) version(ctx context.Context) cliVersion {

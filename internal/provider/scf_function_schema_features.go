@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 )
 
 // The settings today's CreateFunction has beyond the 2020 document: image
@@ -143,12 +145,13 @@ func imageConfigAttribute() schema.SingleNestedAttribute {
 				"uses the image's `CMD`.", stringvalidator.LengthAtLeast(1)),
 			"entry_point": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Deprecated by the API (`EntryPoint`); use `command` and `args`. Only read back " +
-					"when set: an EntryPoint set outside Terraform, or found by an import, is not recorded and is not " +
-					"sent with code updates.",
-				DeprecationMessage: "The SCF API has retired ImageConfig.EntryPoint; it is still sent when set. Use " +
-					"`command` and `args` instead.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Deprecated by the API (`EntryPoint`); use `command` and `args`. Only " +
+					"read back when set: an EntryPoint set outside Terraform, or found by an import, is not recorded and is " +
+					"not sent with code updates.",
+				// A warning of its own rather than a DeprecationMessage: see
+				// validators.Retired.
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1),
+					validators.Retired("ImageConfig.EntryPoint", "use `command` and `args` instead")},
 			},
 			"container_image_accelerate": schema.BoolAttribute{
 				Optional:            true,

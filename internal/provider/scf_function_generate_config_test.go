@@ -20,13 +20,14 @@ import (
 )
 
 // Terraform 1.5 and later write the configuration of an imported resource
-// themselves (`terraform plan -generate-config-out`); Terraform 1.14 asks the
-// provider instead (the GenerateResourceConfig RPC). Either way the file is
-// built from the imported state and the schema alone, so what it holds is
-// decided by the schema: these tests run the real CLI on a function of each
-// kind made outside Terraform and check that the generated file is one a
-// user would keep: it validates, plans nothing but the import, and after
-// the import plans nothing at all.
+// themselves (`terraform plan -generate-config-out`); Terraform 1.14 would
+// ask a provider that advertises the GenerateResourceConfig RPC instead.
+// Either way the file is built from the imported state and the schema
+// alone, so what it holds is decided by the schema and by what Read records:
+// these tests run the real CLI on a function of each kind made outside
+// Terraform and check that the generated file is one a user would keep: it
+// validates without a warning, plans nothing but the import, and after the
+// import plans nothing at all; and that the framework's RPC writes the same.
 
 // generatedConfigCase is one kind of function made outside Terraform.
 type generatedConfigCase struct {

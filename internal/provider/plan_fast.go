@@ -152,6 +152,11 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 				return nil
 			}
 			modifiers = anySlice(a.PlanModifiers)
+		case schema.ObjectAttribute:
+			if a.Default != nil {
+				return nil
+			}
+			modifiers = anySlice(a.PlanModifiers)
 		case schema.SingleNestedAttribute:
 			plain, computed := plainNested(a.Attributes)
 			if a.Default != nil || !plain {

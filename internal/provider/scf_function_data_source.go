@@ -75,6 +75,11 @@ func (d *scfFunctionDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 	image := computedAttribute(imageConfig).(schema.SingleNestedAttribute) //nolint:forcetypeassert // converted from a SingleNestedAttribute
 	image.MarkdownDescription = "The image of an image function (`ImageConfig`), with `image_uri` as the service " +
 		"reports it, digest included; null for a code package. Settings at the service's default are null."
+	image.Attributes["entry_point"] = schema.StringAttribute{
+		Computed: true,
+		MarkdownDescription: "Entry point of the image (`EntryPoint`) as the service reports it; deprecated by the API, " +
+			"which uses `command` and `args` instead.",
+	}
 	attrs["image_config"] = image
 
 	resp.Schema = schema.Schema{
@@ -110,6 +115,8 @@ func computedAttribute(a rschema.Attribute) schema.Attribute {
 		return schema.MapAttribute{Computed: true, Sensitive: a.Sensitive, ElementType: a.ElementType, MarkdownDescription: description}
 	case rschema.ListAttribute:
 		return schema.ListAttribute{Computed: true, Sensitive: a.Sensitive, ElementType: a.ElementType, MarkdownDescription: description}
+	case rschema.ObjectAttribute:
+		return schema.ObjectAttribute{Computed: true, Sensitive: a.Sensitive, AttributeTypes: a.AttributeTypes, MarkdownDescription: description}
 	case rschema.SingleNestedAttribute:
 		return schema.SingleNestedAttribute{Computed: true, Sensitive: a.Sensitive, Attributes: computedAttributes(a.Attributes),
 			MarkdownDescription: description}
@@ -178,6 +185,7 @@ func (d *scfFunctionDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	(&scfFunctionResource{client: d.client}).finish(ctx, fn, "", &model, &resp.Diagnostics)
+	model.Code = withReportedEntryPoint(ctx, model.Code, fn.ImageConfig, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -192,6 +200,25 @@ func (d *scfFunctionDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	resp.State.Raw = values
+}
+
+// withReportedEntryPoint adds the EntryPoint the service reports, which the
+// resource reads back only where it is configured (see retiredEntryPoint).
+func withReportedEntryPoint(ctx context.Context, code types.Object, img *scfapi.ImageConfig, diags *diag.Diagnostics) types.Object {
+	if img == nil || deref(img.EntryPoint) == "" {
+		return code
+	}
+	c, ok := objectAs[codeModel](ctx, code, diags)
+	if !ok || c.ImageConfig.IsNull() {
+		return code
+	}
+	ic, ok := objectAs[imageConfigModel](ctx, c.ImageConfig, diags)
+	if !ok {
+		return code
+	}
+	ic.EntryPoint = types.StringValue(*img.EntryPoint)
+	c.ImageConfig = objectValue(ctx, imageConfigAttrTypes, ic, diags)
+	return objectValue(ctx, codeAttrTypes, c, diags)
 }
 
 // nullModel is a resource model with every attribute null, and a state of

@@ -207,3 +207,34 @@ func TestSCFFunctionDataSourceDescriptions(t *testing.T) {
 	}
 	walk("", attrs)
 }
+
+// TestAccSCFFunctionDataSource_retiredEntryPoint reads the retired
+// EntryPoint of an image function as the service reports it, although the
+// resource does not record it for a configuration that leaves it out.
+func TestAccSCFFunctionDataSource_retiredEntryPoint(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	ctx := context.Background()
+	if err := env.client.CreateFunction(ctx, &scfapi.CreateFunctionRequest{
+		FunctionName: ptr("entry-point"),
+		Runtime:      ptr(runtimeCustomImage),
+		Code: &scfapi.Code{ImageConfig: &scfapi.ImageConfig{
+			ImageType: ptr(imagePersonal), ImageUri: ptr(testImageRepo + ":v1"), EntryPoint: ptr("/bin/start"),
+		}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.client.WaitForActive(ctx, scfapi.DefaultNamespace, "entry-point"); err != nil {
+		t.Fatal(err)
+	}
+	image := func(name string) tfjsonpath.Path { return attrPath("image_config").AtMapKey(name) }
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{{
+			Config: env.config(`data "scf_function" "image" { name = "entry-point" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.scf_function.image", image("entry_point"), knownvalue.StringExact("/bin/start")),
+				statecheck.ExpectKnownValue("data.scf_function.image", image("command"), knownvalue.Null()),
+			},
+		}},
+	})
+}

@@ -91,11 +91,22 @@ func flattenImageCode(ctx context.Context, img *scfapi.ImageConfig, prior types.
 		RegistryID:               stringUnlessEmpty(was.RegistryID, deref(img.RegistryId)),
 		Command:                  stringUnlessEmpty(was.Command, deref(img.Command)),
 		Args:                     stringUnlessEmpty(was.Args, deref(img.Args)),
-		EntryPoint:               stringUnlessEmpty(was.EntryPoint, deref(img.EntryPoint)),
+		EntryPoint:               retiredEntryPoint(was.EntryPoint, deref(img.EntryPoint)),
 		ContainerImageAccelerate: boolUnlessDefault(was.ContainerImageAccelerate, img.ContainerImageAccelerate != nil && *img.ContainerImageAccelerate, false),
 		ImagePort:                int64UnlessDefault(was.ImagePort, derefOr(img.ImagePort, defaultImagePort), defaultImagePort),
 	}, diags)
 	return objectValue(ctx, codeAttrTypes, code, diags)
+}
+
+// retiredEntryPoint reads EntryPoint back only for a configuration that
+// sets it. The API retired it and entry_point is deprecated, so configuration
+// generated after an import leaves it out; recording the service's value
+// would make that configuration plan to remove it.
+func retiredEntryPoint(was types.String, reported string) types.String {
+	if was.IsNull() {
+		return types.StringNull()
+	}
+	return types.StringValue(reported)
 }
 
 func nullCode() codeModel {

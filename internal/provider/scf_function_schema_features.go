@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 )
 
 // The settings today's CreateFunction has beyond the 2020 document: image
@@ -85,35 +87,29 @@ func featureAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "Fixed public IP addresses of the function, when " +
 				"`public_net_config.eip_config.eip_status` is `ENABLE`; empty otherwise.",
 		},
-		"cfs_mounts": schema.ListNestedAttribute{
-			Computed: true,
+		// The read-only structured attributes are object-typed rather than
+		// nested attributes: Terraform 1.5 and OpenTofu 1.6 crash generating
+		// configuration (`plan -generate-config-out`) for a resource with a
+		// read-only nested attribute. The state has the same shape either way.
+		"cfs_mounts": schema.ListAttribute{
+			Computed:    true,
+			ElementType: types.ObjectType{AttrTypes: cfsMountAttrTypes},
 			MarkdownDescription: "The CFS mounts as the service reports them, in the order of " +
-				"`cfs_config.cfs_ins_list`, with the addresses it assigned.",
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"cfs_id":          computedString("ID of the file system.", false),
-				"mount_ins_id":    computedString("ID of the mount target.", false),
-				"local_mount_dir": computedString("Directory inside the function.", false),
-				"ip_address":      computedString("IP address of the mount target.", false),
-				"mount_vpc_id":    computedString("VPC of the mount target.", false),
-				"mount_subnet_id": computedString("Subnet of the mount target.", false),
-			}},
+				"`cfs_config.cfs_ins_list`, with the addresses it assigned: for each, the file system (`cfs_id`), the " +
+				"mount target (`mount_ins_id`), the directory inside the function (`local_mount_dir`), and the mount " +
+				"target's IP address (`ip_address`), VPC (`mount_vpc_id`) and subnet (`mount_subnet_id`).",
 		},
-		"access_info": schema.SingleNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: "How a web function is reached (`AccessInfo`); empty strings for Event functions.",
-			Attributes: map[string]schema.Attribute{
-				"host": computedString("Domain name of the function.", false),
-				"vip":  computedString("Virtual IP address of the function.", false),
-			},
+		"access_info": schema.ObjectAttribute{
+			Computed:       true,
+			AttributeTypes: accessInfoAttrTypes,
+			MarkdownDescription: "How a web function is reached (`AccessInfo`): its domain name (`host`) and virtual " +
+				"IP address (`vip`); empty strings for Event functions.",
 		},
-		"status_reasons": schema.ListNestedAttribute{
-			Computed: true,
-			MarkdownDescription: "Why the function is in a failed status (`StatusReasons`); empty when it is " +
-				"`Active`.",
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"error_code":    computedString("Error code.", false),
-				"error_message": computedString("Error message.", false),
-			}},
+		"status_reasons": schema.ListAttribute{
+			Computed:    true,
+			ElementType: types.ObjectType{AttrTypes: statusReasonAttrTypes},
+			MarkdownDescription: "Why the function is in a failed status (`StatusReasons`), each an `error_code` and " +
+				"an `error_message`; empty when it is `Active`.",
 		},
 	}
 }
@@ -148,11 +144,14 @@ func imageConfigAttribute() schema.SingleNestedAttribute {
 			"args": optional("Arguments of the start command, separated by spaces (`Args`), such as `-u app.py`; unset "+
 				"uses the image's `CMD`.", stringvalidator.LengthAtLeast(1)),
 			"entry_point": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Deprecated by the API (`EntryPoint`); use `command` and `args`.",
-				DeprecationMessage: "The SCF API has retired ImageConfig.EntryPoint; it is still sent when set. Use " +
-					"`command` and `args` instead.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				MarkdownDescription: "Deprecated by the API (`EntryPoint`); use `command` and `args`. Only " +
+					"read back when set: an EntryPoint set outside Terraform, or found by an import, is not recorded and is " +
+					"not sent with code updates.",
+				// A warning of its own rather than a DeprecationMessage: see
+				// validators.Retired.
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1),
+					validators.Retired("ImageConfig.EntryPoint", "use `command` and `args` instead")},
 			},
 			"container_image_accelerate": schema.BoolAttribute{
 				Optional:            true,

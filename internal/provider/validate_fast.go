@@ -61,7 +61,8 @@ func walkable(attrs map[string]schema.Attribute) bool {
 			return false
 		}
 		switch a := a.(type) {
-		case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute:
+		case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute,
+			schema.ObjectAttribute:
 		case schema.SingleNestedAttribute:
 			if !walkable(a.Attributes) {
 				return false
@@ -215,6 +216,10 @@ func (w attributeWalk) attribute(a schema.Attribute, p path.Path, pe path.Expres
 			if val.ValidateMap(ctx, req, &resp); len(resp.Diagnostics) > 0 {
 				return false
 			}
+		}
+	case schema.ObjectAttribute:
+		if o, ok := w.object(v); !ok || !w.objectValidators(a.Validators, o, p, pe) {
+			return false
 		}
 	case schema.SingleNestedAttribute:
 		o, ok := w.object(v)

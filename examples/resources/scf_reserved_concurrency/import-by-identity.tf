@@ -1,0 +1,6 @@
+# Terraform 1.12 and later can import by the resource identity instead of the
+# ID; namespace may be left out for "default".
+import {
+  to       = scf_reserved_concurrency.reports
+  identity = { function_name = "reports" }
+}

@@ -153,21 +153,71 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}
-			for _, f := range keepListed(found, namespace, config.NamePrefix.ValueString()) {
-				if req.Limit > 0 && pushed >= req.Limit {
-					return
-				}
-				result, gone := l.result(ctx, req, f.Namespace, f.FunctionName)
-				if gone {
-					continue
-				}
-				if !push(result) || result.Diagnostics.HasError() {
-					return
-				}
-				pushed++
+			functions := keepListed(found, namespace, config.NamePrefix.ValueString())
+			if req.Limit > 0 {
+				functions = functions[:min(int64(len(functions)), req.Limit-pushed)]
+			}
+			n, more := l.pushResults(ctx, req, functions, push)
+			if pushed += n; !more || req.Limit > 0 && pushed >= req.Limit {
+				return
 			}
 		}
 	}
+}
+
+// listReaders is how many functions include_resource reads at a time. The
+// client's limiter keeps them within GetFunction's and GetFunctionAddress's
+// rates; reading one at a time would instead wait out each call's round
+// trip, twice per function.
+const listReaders = 8
+
+// pushResults pushes the results of functions in order, reading them (with
+// include_resource) listReaders at a time. It returns how many it pushed,
+// and false when the listing must stop: Terraform wants no more, or a
+// result carried an error.
+func (l *scfFunctionListResource) pushResults(ctx context.Context, req list.ListRequest, functions []scfapi.FunctionSummary,
+	push func(list.ListResult) bool) (pushed int64, more bool) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops the reads nobody will push
+	type read struct {
+		result list.ListResult
+		gone   bool
+		done   chan struct{}
+	}
+	reads := make([]read, len(functions))
+	for i := range reads {
+		reads[i].done = make(chan struct{})
+	}
+	go func() {
+		readers := make(chan struct{}, listReaders)
+		for i, f := range functions {
+			select {
+			case readers <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				defer func() { <-readers }()
+				reads[i].result, reads[i].gone = l.result(ctx, req, f.Namespace, f.FunctionName)
+				close(reads[i].done)
+			}()
+		}
+	}()
+	for i := range reads {
+		select {
+		case <-reads[i].done:
+		case <-ctx.Done():
+			return pushed, false
+		}
+		if reads[i].gone {
+			continue
+		}
+		if !push(reads[i].result) || reads[i].result.Diagnostics.HasError() {
+			return pushed, false
+		}
+		pushed++
+	}
+	return pushed, true
 }
 
 // namespaces returns the namespace configured, or every namespace.

@@ -177,38 +177,57 @@ list "scf_function" "capped" {
 }
 
 // TestAccSCFFunctionList_includeResource: with include_resource each result
-// carries the function as import reads it.
+// carries the function as import reads it, in every namespace and through
+// pages of two rows, a failed function included.
 func TestAccSCFFunctionList_includeResource(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
-	env.seedList(zipPath, listSeeds[3:4])
+	env.seedList(zipPath, listSeeds)
 	digest := sha256File(t, zipPath)
-	app := queryfilter.ByResourceIdentity(functionIdentityCheck("team-a", "app-three"))
+	known := func(namespace, name string, checks map[string]knownvalue.Check) querycheck.QueryResultCheck {
+		var values []querycheck.KnownValueCheck
+		for attr, check := range checks {
+			values = append(values, querycheck.KnownValueCheck{Path: attrPath(attr), KnownValue: check})
+		}
+		return querycheck.ExpectResourceKnownValues("scf_function.full",
+			queryfilter.ByResourceIdentity(functionIdentityCheck(namespace, name)), values)
+	}
+	readsBefore := env.fake.Stats().Requests[scfapi.ActionGetFunction]
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
-		ProtoV6ProviderFactories: env.factories(),
+		ProtoV6ProviderFactories: env.factoriesPaged(2),
 		Steps: []resource.TestStep{
 			{Config: env.providerBlock()},
 			{
 				Query:  true,
-				Config: listBlock("full", `namespace = "team-a"`, true),
+				Config: listBlock("full", "", true),
 				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("scf_function.full", 1),
-					querycheck.ExpectResourceKnownValues("scf_function.full", app, []querycheck.KnownValueCheck{
-						{Path: attrPath("id"), KnownValue: knownvalue.StringExact("team-a/app-three")},
-						{Path: attrPath("runtime"), KnownValue: knownvalue.StringExact("Python3.9")},
-						{Path: attrPath("status"), KnownValue: knownvalue.StringExact("Active")},
-						{Path: attrPath("code_sha256"), KnownValue: knownvalue.StringExact(digest)},
-						{Path: attrPath("tags"), KnownValue: knownvalue.MapExact(map[string]knownvalue.Check{
-							"team": knownvalue.StringExact("a"), "env": knownvalue.StringExact("prod")})},
-						{Path: attrPath("code"), KnownValue: knownvalue.Null()},
+					querycheck.ExpectLength("scf_function.full", len(listSeeds)),
+					known("team-a", "app-three", map[string]knownvalue.Check{
+						"id":          knownvalue.StringExact("team-a/app-three"),
+						"runtime":     knownvalue.StringExact("Python3.9"),
+						"status":      knownvalue.StringExact("Active"),
+						"code_sha256": knownvalue.StringExact(digest),
+						"tags": knownvalue.MapExact(map[string]knownvalue.Check{
+							"team": knownvalue.StringExact("a"), "env": knownvalue.StringExact("prod")}),
+						"code": knownvalue.Null(),
+					}),
+					known("default", "app-two", map[string]knownvalue.Check{
+						"type": knownvalue.StringExact("HTTP"), "runtime": knownvalue.StringExact("Nodejs18.15"),
+					}),
+					known("team-a", "worker", map[string]knownvalue.Check{
+						"handler": knownvalue.StringExact("main"), "runtime": knownvalue.StringExact("Go1"),
+					}),
+					known("team-b", "app-broken", map[string]knownvalue.Check{
+						"status": knownvalue.StringExact("CreateFailed"),
 					}),
 				},
 			},
 		},
 	})
-	if got := env.fake.Stats().Responses[scfapi.ActionGetFunction]["OK"]; got < 1 {
-		t.Errorf("include_resource read %d functions with GetFunction; want at least one", got)
+	// One GetFunction per function: the same read as import, nothing more.
+	if reads := env.fake.Stats().Requests[scfapi.ActionGetFunction] - readsBefore; reads != int64(len(listSeeds)) && !t.Skipped() {
+		t.Errorf("include_resource sent %d GetFunction requests for %d functions", reads, len(listSeeds))
 	}
 }
 

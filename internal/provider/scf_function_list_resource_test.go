@@ -284,3 +284,29 @@ func TestAccExamples_listResource(t *testing.T) {
 		},
 	})
 }
+
+// TestAccSCFFunctionList_invalidFilters: filters are checked before any
+// API call, and the error names the attribute and the rule.
+func TestAccSCFFunctionList_invalidFilters(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{
+			{Config: env.providerBlock()},
+			{
+				Query:       true,
+				Config:      listBlock("bad_status", `status = "Broken"`, false),
+				ExpectError: regexp.MustCompile(`(?s)Attribute status value must be one of:.*"UpdateFailed"`),
+			},
+			{
+				Query:       true,
+				Config:      listBlock("bad_namespace", `namespace = "team/a"`, false),
+				ExpectError: regexp.MustCompile(`(?s)Invalid Namespace.*Attribute namespace: namespace "team/a" is invalid.*1-30 characters`),
+			},
+		},
+	})
+	if calls := env.fake.Stats().Requests[scfapi.ActionListFunctions]; calls != 0 {
+		t.Errorf("invalid filters sent %d ListFunctions requests", calls)
+	}
+}

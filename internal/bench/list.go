@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/go-version"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -47,12 +48,12 @@ const listConfig = `terraform {
 provider "scf" {}
 `
 
-// listCLI is the Terraform CLI of the list measurement: BENCH_CLI when set,
-// else Terraform 1.14 (the first with `terraform query`), whatever CLI the
-// other measurements use.
-func (b *bench) listCLI(ctx context.Context, configured string) (*bench, error) {
+// listCLI is the Terraform CLI of the list measurement: the bench's own
+// (BENCH_CLI or the default) when it has `terraform query`, else Terraform
+// 1.14 from .ci/terraform-cli.sh.
+func (b *bench) listCLI(ctx context.Context) (*bench, error) {
 	lb := *b
-	if configured != "" {
+	if hasQuery(b.cliVersion) {
 		return &lb, nil
 	}
 	cmd := exec.CommandContext(ctx, filepath.Join(b.root, ".ci", "terraform-cli.sh"), "terraform-1.14")
@@ -269,3 +270,14 @@ feed:
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// hasQuery reports whether a CLI's `version` line ("Terraform v1.14.9")
+// names a Terraform with `terraform query`, 1.14 or later.
+func hasQuery(versionLine string) bool {
+	name, v, ok := strings.Cut(versionLine, " v")
+	if !ok || name != "Terraform" {
+		return false
+	}
+	parsed, err := version.NewVersion(v)
+	return err == nil && parsed.Core().GreaterThanOrEqual(version.Must(version.NewVersion("1.14.0")))
+}

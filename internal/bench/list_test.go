@@ -27,3 +27,14 @@ not json: a warning on stderr
 		t.Errorf("countFound = %d, %d, %v; want 3, 1, nil", found, withResource, err)
 	}
 }
+
+func TestHasQuery(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Terraform v1.14.9": true, "Terraform v1.15.0-rc1": true, "Terraform v1.14.0-beta2": true,
+		"Terraform v1.11.4": false, "Terraform v1.5.7": false, "OpenTofu v1.6.3": false, "": false,
+	} {
+		if got := hasQuery(line); got != want {
+			t.Errorf("hasQuery(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

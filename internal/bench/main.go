@@ -13,8 +13,8 @@
 //  5. provider_memory: peak RSS of the provider during (1) and (4);
 //  6. list: `terraform query` with include_resource and
 //     -generate-config-out of BENCH_LIST_N functions (default 300) in four
-//     namespaces, seeded straight into the fake's state; Terraform 1.14
-//     unless BENCH_CLI is set. It fails when the fake throttled a single
+//     namespaces, seeded straight into the fake's state; with the bench's
+//     CLI when it has `terraform query`, else Terraform 1.14. It fails when the fake throttled a single
 //     request or the query missed a function.
 //
 // Each result is printed as one `bench: NAME key=value ... ratio=X` line and
@@ -207,7 +207,7 @@ func run(ctx context.Context) (err error) {
 		rep.add(memoryResult(createRSS, planRSS, o.planN))
 	}
 	if o.list {
-		lb, err := b.listCLI(ctx, o.cli)
+		lb, err := b.listCLI(ctx)
 		if err != nil {
 			return err
 		}

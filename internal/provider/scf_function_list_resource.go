@@ -73,9 +73,9 @@ func (l *scfFunctionListResource) ListResourceConfigSchema(_ context.Context, _ 
 		MarkdownDescription: "Finds Serverless Cloud Function (SCF) functions for `terraform query` (Terraform 1.14 " +
 			"and later), with `ListFunctions` page by page within the provider's rate limits. Every filter given " +
 			"must match. Each result is the function's identity (`namespace`, `name`) and a display name " +
-			"`<namespace>/<name>`; with `include_resource = true` it also carries the function as import would " +
-			"read it (one `GetFunction` each), so `terraform query -generate-config-out` writes configuration " +
-			"that plans no change. The generated configuration has no `code`: the API cannot say where the code " +
+			"`<namespace>/<name>`; with `include_resource = true`, and always for `terraform query " +
+			"-generate-config-out`, it also carries the function as import would read it (one `GetFunction` each), " +
+			"so the generated configuration plans no change. The generated configuration has no `code`: the API cannot say where the code " +
 			"came from, and leaving `code` out keeps the deployed code.",
 		Attributes: map[string]schema.Attribute{
 			"namespace": schema.StringAttribute{

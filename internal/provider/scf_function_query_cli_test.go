@@ -167,6 +167,21 @@ list "scf_function" "found" {
 		t.Errorf("%d functions are generated with `code = null`, want the 4 zip functions:\n%s", n, generated)
 	}
 
+	// Terraform 1.14 asks for the full state when it generates
+	// configuration, include_resource or not: the same query without it
+	// generates the same file.
+	bare := newTerraformCLI(t)
+	bare.write(env.providerBlock())
+	if err := os.WriteFile(filepath.Join(bare.dir, "functions.tfquery.hcl"), []byte(strings.Replace(query, "include_resource = true", "", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if res := bare.run(ctx, nil, "query", "-no-color", "-generate-config-out=generated.tf"); res.ExitCode != 0 {
+		t.Fatalf("terraform query without include_resource:\n%s", res.Output())
+	}
+	if again, err := os.ReadFile(filepath.Join(bare.dir, "generated.tf")); err != nil || string(again) != string(generated) {
+		t.Errorf("without include_resource the generated configuration differs (%v):\n%s", err, again)
+	}
+
 	if res := cli.run(ctx, nil, "plan", "-input=false", "-no-color", "-out=import.tfplan"); res.ExitCode != 0 {
 		t.Fatalf("plan of the generated configuration:\n%s", res.Output())
 	}

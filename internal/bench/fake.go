@@ -28,8 +28,9 @@ type fakeProc struct {
 const listenPrefix = "scf-fake listening on "
 
 // startFake starts bin/scf-fake on a free loopback port with the given
-// create delay and its default rate limits, and waits for its address.
-func startFake(ctx context.Context, bin, dir string, delay time.Duration) (*fakeProc, error) {
+// create delay, its default rate limits and any further flags, and waits
+// for its address.
+func startFake(ctx context.Context, bin, dir string, delay time.Duration, flags ...string) (*fakeProc, error) {
 	logPath := filepath.Join(dir, "scf-fake.log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
@@ -37,7 +38,7 @@ func startFake(ctx context.Context, bin, dir string, delay time.Duration) (*fake
 	}
 	defer func() { _ = logFile.Close() }() // the child holds its own descriptor
 
-	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-create-delay", delay.String())
+	cmd := exec.CommandContext(ctx, bin, append([]string{"-listen", "127.0.0.1:0", "-create-delay", delay.String()}, flags...)...)
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
 	cmd.WaitDelay = 10 * time.Second
 	cmd.Stderr = logFile

@@ -10,7 +10,12 @@
 //     against 1,000 terraform_data resources with the same attributes, in
 //     the same run (target: ratio <= 5), with the CPU time of Terraform core
 //     and of the provider processes;
-//  5. provider_memory: peak RSS of the provider during (1) and (4).
+//  5. provider_memory: peak RSS of the provider during (1) and (4);
+//  6. list: `terraform query` with include_resource and
+//     -generate-config-out of BENCH_LIST_N functions (default 300) in four
+//     namespaces, seeded straight into the fake's state; with the bench's
+//     CLI when it has `terraform query`, else Terraform 1.14. It fails when the fake throttled a single
+//     request or the query missed a function.
 //
 // Each result is printed as one `bench: NAME key=value ... ratio=X` line and
 // all of them are written to bench-results.json (or BENCH_OUT). The targets
@@ -21,8 +26,9 @@
 // default 1000), BENCH_PLAN_RUNS (interleaved runs of 4, median reported,
 // default 3), BENCH_OUT (results file), BENCH_CLI (Terraform CLI; default
 // .ci/terraform-cli.sh terraform), BENCH_KEEP=1 (keep the work directory),
-// BENCH_ONLY=create,plan (run only some measurements while developing;
-// create covers 1-3, plan covers 4; provider_memory needs both),
+// BENCH_ONLY=create,plan,list (run only some measurements while developing;
+// create covers 1-3, plan covers 4, list covers 6; provider_memory needs
+// create and plan), BENCH_LIST_N (functions of 6),
 // BENCH_PROFILE=DIR (every provider process writes a CPU profile to
 // DIR/<measurement>-<command>.<pid>, through the provider's TF_SCF_CPUPROFILE).
 package main
@@ -71,12 +77,14 @@ type options struct {
 	root     string
 	n        int
 	planN    int
+	listN    int
 	planRuns int
 	out      string
 	cli      string
 	keep     bool
 	create   bool
 	plan     bool
+	list     bool
 	profile  string
 }
 
@@ -98,6 +106,9 @@ func loadOptions() (*options, error) {
 	if o.planRuns, err = intEnv("BENCH_PLAN_RUNS", defaultPlanRuns); err != nil {
 		return nil, err
 	}
+	if o.listN, err = intEnv("BENCH_LIST_N", defaultListN); err != nil {
+		return nil, err
+	}
 	if v := os.Getenv("BENCH_OUT"); v != "" {
 		o.out = v
 	}
@@ -110,17 +121,19 @@ func loadOptions() (*options, error) {
 			return nil, err
 		}
 	}
-	o.create, o.plan = true, true
+	o.create, o.plan, o.list = true, true, true
 	if only := os.Getenv("BENCH_ONLY"); only != "" {
-		o.create, o.plan = false, false
+		o.create, o.plan, o.list = false, false, false
 		for part := range strings.SplitSeq(only, ",") {
 			switch strings.TrimSpace(part) {
 			case "create":
 				o.create = true
 			case "plan":
 				o.plan = true
+			case "list":
+				o.list = true
 			default:
-				return nil, fmt.Errorf("BENCH_ONLY takes create and plan; got %q", part)
+				return nil, fmt.Errorf("BENCH_ONLY takes create, plan and list; got %q", part)
 			}
 		}
 	}
@@ -192,6 +205,20 @@ func run(ctx context.Context) (err error) {
 	}
 	if o.create && o.plan {
 		rep.add(memoryResult(createRSS, planRSS, o.planN))
+	}
+	if o.list {
+		lb, err := b.listCLI(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("bench info: list with cli=%q\n", lb.cliVersion)
+		list, err := lb.measureList(ctx, o.listN, limits)
+		if list.name != "" {
+			rep.add(list)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	rep.meta["load_avg_end"] = loadAvg()
 	if err := rep.write(o.out); err != nil {

@@ -7,7 +7,8 @@
 //   - scf_function_*.go: the function resource. schema, model (and
 //     *_features.go for the settings beyond the 2020 API document), expand
 //     (to the API), flatten (from it), plan and rules (plan-time checks),
-//     resource (CRUD and import).
+//     resource (CRUD and import), identity (its resource identity), and
+//     list_resource (the list resource of `terraform query`).
 //   - scf_namespace_*.go, scf_layer_version_*.go: the other resources.
 //   - scf_trigger_*.go: schema, model, resource and identity, with one file
 //     per family of trigger types beyond timer, cos and ckafka (queue: cmq;
@@ -28,6 +29,7 @@
 //     per-attribute lookups.
 //   - plan_fast.go, validate_fast.go, server.go: the fast planning and
 //     validation paths the provider server uses for scf_function.
+//     server_list.go passes the list resource RPCs through that server.
 //
 // The API client (internal/scfapi) knows nothing of Terraform, and the fake
 // server (internal/fakescf) neither of them.

@@ -32,6 +32,31 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	if !ok {
 		t.Fatal("scf_function is not an object")
 	}
+	identities, err := framework.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil || identities.IdentitySchemas["scf_function"] == nil {
+		t.Fatalf("scf_function identity schema: %v", err)
+	}
+	identityType := identities.IdentitySchemas["scf_function"].ValueType()
+	// sameIdentity compares the planned identities: both present, and equal.
+	sameIdentity := func(t *testing.T, want, got *tfprotov6.ResourceIdentityData) {
+		t.Helper()
+		if want == nil || got == nil || want.IdentityData == nil || got.IdentityData == nil {
+			t.Fatalf("planned identity: framework %+v, planner %+v; want both", want, got)
+		}
+		w, err1 := want.IdentityData.Unmarshal(identityType)
+		g, err2 := got.IdentityData.Unmarshal(identityType)
+		if err1 != nil || err2 != nil || !w.Equal(g) {
+			t.Errorf("planned identity: framework %v, planner %v (%v %v)", w, g, err1, err2)
+		}
+	}
+	identityOf := func(namespace, name string) *tfprotov6.ResourceIdentityData {
+		v, err := tfprotov6.NewDynamicValue(identityType, tftypes.NewValue(identityType, map[string]tftypes.Value{
+			"namespace": tftypes.NewValue(tftypes.String, namespace), "name": tftypes.NewValue(tftypes.String, name)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tfprotov6.ResourceIdentityData{IdentityData: &v}
+	}
 	r, ok := NewSCFFunctionResource().(resource.ResourceWithModifyPlan)
 	if !ok {
 		t.Fatal("scf_function has no ModifyPlan")
@@ -197,9 +222,10 @@ func TestFastPathsMatchFramework(t *testing.T) {
 				t.Errorf("planned states differ (%v): %v", err, diff)
 			}
 			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) ||
-				want.Deferred != nil || want.PlannedIdentity != nil {
+				want.Deferred != nil {
 				t.Errorf("framework %+v, planner %+v", want, got)
 			}
+			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})
 	}
 
@@ -248,21 +274,26 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	unchanged := map[string]struct {
 		state, config map[string]tftypes.Value
 		fill          map[string]tftypes.Value
+		// identity is the prior identity; nil for a state written before
+		// the resource had one.
+		identity *tfprotov6.ResourceIdentityData
 	}{
-		"bench":        {bench, bench, zipDigest},
-		"everything":   {everything, everything, zipDigest},
-		"cos code":     {with(bench, "code", cos), with(bench, "code", cos), nil},
-		"stale digest": {bench, bench, map[string]tftypes.Value{"code_sha256": str("0000"), "code_size": num(1)}},
-		"handler left out after the service chose one": {with(bench, "handler", null("handler")), with(bench, "handler", null("handler")), zipDigest},
-		"image": {image, image, nil},
-		"web":   {web, web, zipDigest},
-		"event": {event, event, zipDigest},
+		"bench":                  {bench, bench, zipDigest, identityOf("default", "bench-1")},
+		"bench without identity": {bench, bench, zipDigest, nil},
+		"everything":             {everything, everything, zipDigest, identityOf("ns", "fn")},
+		"cos code":               {with(bench, "code", cos), with(bench, "code", cos), nil, identityOf("default", "bench-1")},
+		"stale digest":           {bench, bench, map[string]tftypes.Value{"code_sha256": str("0000"), "code_size": num(1)}, identityOf("default", "bench-1")},
+		"handler left out after the service chose one": {with(bench, "handler", null("handler")), with(bench, "handler", null("handler")), zipDigest, identityOf("default", "bench-1")},
+		"image": {image, image, nil, identityOf("default", "img")},
+		"web":   {web, web, zipDigest, identityOf("default", "web")},
+		"event": {event, event, zipDigest, nil},
 	}
 	for name, tc := range unchanged {
 		t.Run("plan/unchanged "+name, func(t *testing.T) {
 			prior := stateOf(t, tc.state, tc.fill)
 			config := benchObject(typ, tc.config)
 			req := planRequest(t, typ, config, proposedFor(t, config, prior), prior)
+			req.PriorIdentity = tc.identity
 			want, err := framework.PlanResourceChange(ctx, req)
 			if err != nil || len(want.Diagnostics) > 0 {
 				t.Fatalf("framework: %v %v", err, want.Diagnostics)
@@ -282,6 +313,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) {
 				t.Errorf("framework %+v, planner %+v", want, got)
 			}
+			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})
 	}
 	for name, set := range map[string]map[string]tftypes.Value{
@@ -309,6 +341,16 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"another type": func() *tfprotov6.PlanResourceChangeRequest {
 			r := planRequest(t, typ, benchObject(typ, bench), benchObject(typ, bench), tftypes.NewValue(typ, nil))
 			r.TypeName = "scf_other"
+			return r
+		}(),
+		"identity of another type": func() *tfprotov6.PlanResourceChangeRequest {
+			r := planRequest(t, typ, benchObject(typ, bench), benchObject(typ, bench), tftypes.NewValue(typ, nil))
+			other := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.Number}}
+			v, err := tfprotov6.NewDynamicValue(other, tftypes.NewValue(other, map[string]tftypes.Value{"id": num(1)}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.PriorIdentity = &tfprotov6.ResourceIdentityData{IdentityData: &v}
 			return r
 		}(),
 		"private present": func() *tfprotov6.PlanResourceChangeRequest {

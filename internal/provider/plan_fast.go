@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -64,6 +65,11 @@ type fastPlanner struct {
 	// attributes, which a create plans as unknown where configured null.
 	nestedComputed map[string]bool
 	resource       resource.ResourceWithModifyPlan
+	// identity is the resource's identity schema, nil without one. The
+	// framework plans the prior identity (null for a create) unless
+	// ModifyPlan changes it.
+	identity     *identityschema.Schema
+	identityType tftypes.Type
 }
 
 // planModifiersNoOp are the attribute plan modifiers that leave alone the
@@ -98,6 +104,14 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 	}
 	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
 		computed: map[string]bool{}, nestedComputed: map[string]bool{}, resource: r}
+	if withIdentity, ok := r.(resource.ResourceWithIdentity); ok {
+		var iresp resource.IdentitySchemaResponse
+		withIdentity.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &iresp)
+		if iresp.Diagnostics.HasError() {
+			return nil
+		}
+		p.identity, p.identityType = &iresp.IdentitySchema, iresp.IdentitySchema.Type().TerraformType(ctx)
+	}
 	for name, a := range s.Attributes {
 		if a.IsWriteOnly() {
 			return nil
@@ -289,6 +303,10 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 	if !creating && !plan.Raw.Equal(prior) {
 		return nil
 	}
+	identity, ok := p.priorIdentity(req.PriorIdentity)
+	if !ok {
+		return nil
+	}
 	mreq := resource.ModifyPlanRequest{
 		ClientCapabilities: resource.ModifyPlanClientCapabilities{DeferralAllowed: req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed},
 		Config:             tfsdk.Config{Schema: p.schema, Raw: config},
@@ -296,6 +314,10 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 		State:              tfsdk.State{Schema: p.schema, Raw: prior},
 	}
 	mresp := resource.ModifyPlanResponse{Plan: plan}
+	if identity != nil {
+		mreq.Identity = &tfsdk.ResourceIdentity{Schema: *p.identity, Raw: identity.Copy()}
+		mresp.Identity = &tfsdk.ResourceIdentity{Schema: *p.identity, Raw: identity.Copy()}
+	}
 	p.resource.ModifyPlan(ctx, mreq, &mresp)
 	if len(mresp.Diagnostics) > 0 || len(mresp.RequiresReplace) > 0 || mresp.Deferred != nil || mresp.Private != nil {
 		return nil
@@ -304,7 +326,37 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 	if err != nil {
 		return nil
 	}
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: &state}
+	resp := &tfprotov6.PlanResourceChangeResponse{PlannedState: &state}
+	if identity != nil {
+		// A ModifyPlan that changes the identity is the framework's to judge.
+		if mresp.Identity == nil || !mresp.Identity.Raw.Equal(*identity) {
+			return nil
+		}
+		data, err := tfprotov6.NewDynamicValue(p.identityType, *identity)
+		if err != nil {
+			return nil
+		}
+		resp.PlannedIdentity = &tfprotov6.ResourceIdentityData{IdentityData: &data}
+	}
+	return resp
+}
+
+// priorIdentity is the identity the framework plans: the prior one, or null
+// when Terraform sends none (a create, or a state from before identities).
+// It is nil for a resource without identity; ok is false when the request
+// holds what the framework would refuse.
+func (p *fastPlanner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (identity *tftypes.Value, ok bool) {
+	if p.identity == nil {
+		return nil, prior == nil
+	}
+	v := tftypes.NewValue(p.identityType, nil)
+	if prior != nil && prior.IdentityData != nil {
+		var err error
+		if v, err = prior.IdentityData.Unmarshal(p.identityType); err != nil {
+			return nil, false
+		}
+	}
+	return &v, true
 }
 
 // markComputedNils plans as unknown the computed attributes nested in the

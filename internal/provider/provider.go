@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -39,7 +40,10 @@ const (
 	envEndpoint      = "SCF_ENDPOINT"
 )
 
-var _ provider.Provider = (*scfProvider)(nil)
+var (
+	_ provider.Provider                  = (*scfProvider)(nil)
+	_ provider.ProviderWithListResources = (*scfProvider)(nil)
+)
 
 // scfProvider is the provider implementation.
 type scfProvider struct {
@@ -227,6 +231,7 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 // credentialCheckTimeout bounds the call that checks the credential when the
@@ -277,6 +282,13 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewSCFFunctionsDataSource,
 		NewSCFLayerVersionsDataSource,
 		NewSCFNamespacesDataSource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform 1.14+).
+func (p *scfProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewSCFFunctionListResource,
 	}
 }
 

@@ -77,6 +77,7 @@ func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateReq
 		addAPIError(&resp.Diagnostics, summaryCreate, action, err)
 		return
 	}
+	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
 	tflog.Info(ctx, "SCF function created, waiting for it to become Active", map[string]any{"function": functionID(namespace, name)})
 
 	fn, waitErr := r.client.WaitForActive(ctx, namespace, name)
@@ -133,6 +134,9 @@ func (r *scfFunctionResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
+	// Set first: the framework wants an identity after every Read without
+	// an error, also one that removes the resource.
+	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
 
 	fn, err := r.client.GetFunction(ctx, namespace, name)
 	if scfapi.IsNotFound(err) {
@@ -165,6 +169,7 @@ func (r *scfFunctionResource) Update(ctx context.Context, req resource.UpdateReq
 
 	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
 	action := "updating function " + functionID(namespace, name)
+	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
 	var fn *scfapi.Function
 	digest := state.CodeSHA256.ValueString()
 
@@ -266,11 +271,11 @@ func (r *scfFunctionResource) Delete(ctx context.Context, req resource.DeleteReq
 }
 
 func (r *scfFunctionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	namespace, name, err := parseFunctionID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError(summaryImport, err.Error()+".")
+	namespace, name := importedFunction(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
+	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), functionID(namespace, name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), namespace)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)

@@ -143,7 +143,7 @@ func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if config.Namespace.IsNull() {
 		config.Namespace = types.StringValue(scfapi.DefaultNamespace)
 	}
-	query := listQuery(ctx, config, &resp.Diagnostics)
+	query := listQuery(ctx, config.filter(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -153,9 +153,56 @@ func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 
-	prefix := config.NamePrefix.ValueString()
+	listed := keepListed(found, config.Namespace.ValueString(), config.NamePrefix.ValueString())
+	functions := make([]functionSummaryModel, 0, len(listed))
+	for _, f := range listed {
+		functions = append(functions, flattenFunctionSummary(ctx, f, &resp.Diagnostics))
+	}
+	config.Functions = listValue(ctx, functionSummaryAttrTypes, functions, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+}
+
+// functionFilter is what selects functions in a ListFunctions query, shared
+// by the scf_functions data source and the scf_function list resource.
+// Status is the list resource's alone.
+type functionFilter struct {
+	Namespace, NamePrefix, Runtime, Type, Status types.String
+	Tags                                         types.Map
+}
+
+func (m scfFunctionsDataSourceModel) filter() functionFilter {
+	return functionFilter{Namespace: m.Namespace, NamePrefix: m.NamePrefix, Runtime: m.Runtime, Type: m.Type,
+		Status: types.StringNull(), Tags: m.Tags}
+}
+
+// listQuery turns the filters into a ListFunctions query. The tag filters
+// are sorted by key so that requests are deterministic.
+func listQuery(ctx context.Context, f functionFilter, diags *diag.Diagnostics) scfapi.ListFunctionsRequest {
+	query := scfapi.ListFunctionsRequest{Namespace: stringPtr(f.Namespace), SearchKey: stringPtr(f.NamePrefix)}
+	filter := func(name, value string) {
+		query.Filters = append(query.Filters, &scfapi.Filter{Name: ptr(name), Values: []*string{ptr(value)}})
+	}
+	if p := stringPtr(f.Runtime); p != nil {
+		filter("Runtime", *p)
+	}
+	if p := stringPtr(f.Type); p != nil {
+		filter("Type", *p)
+	}
+	if p := stringPtr(f.Status); p != nil {
+		filter("Status", *p)
+	}
+	for _, t := range expandTags(ctx, f.Tags, diags) {
+		filter("tag-"+*t.Key, *t.Value)
+	}
+	return query
+}
+
+// keepListed keeps the functions of one namespace's listing whose name
+// starts with prefix (the service's SearchKey matches anywhere in the
+// name), each once, ordered by name.
+func keepListed(found []scfapi.FunctionSummary, namespace, prefix string) []scfapi.FunctionSummary {
 	seen := make(map[string]bool, len(found))
-	functions := make([]functionSummaryModel, 0, len(found))
+	kept := make([]scfapi.FunctionSummary, 0, len(found))
 	for _, f := range found {
 		// A page read while functions were created or deleted may repeat a row.
 		if !strings.HasPrefix(f.FunctionName, prefix) || seen[f.FunctionName] {
@@ -163,32 +210,12 @@ func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 		seen[f.FunctionName] = true
 		if f.Namespace == "" {
-			f.Namespace = config.Namespace.ValueString()
+			f.Namespace = namespace
 		}
-		functions = append(functions, flattenFunctionSummary(ctx, f, &resp.Diagnostics))
+		kept = append(kept, f)
 	}
-	sort.SliceStable(functions, func(i, j int) bool { return functions[i].Name.ValueString() < functions[j].Name.ValueString() })
-	config.Functions = listValue(ctx, functionSummaryAttrTypes, functions, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
-}
-
-// listQuery turns the filters into a ListFunctions query. The tag filters
-// are sorted by key so that requests are deterministic.
-func listQuery(ctx context.Context, config scfFunctionsDataSourceModel, diags *diag.Diagnostics) scfapi.ListFunctionsRequest {
-	query := scfapi.ListFunctionsRequest{Namespace: stringPtr(config.Namespace), SearchKey: stringPtr(config.NamePrefix)}
-	filter := func(name, value string) {
-		query.Filters = append(query.Filters, &scfapi.Filter{Name: ptr(name), Values: []*string{ptr(value)}})
-	}
-	if p := stringPtr(config.Runtime); p != nil {
-		filter("Runtime", *p)
-	}
-	if p := stringPtr(config.Type); p != nil {
-		filter("Type", *p)
-	}
-	for _, t := range expandTags(ctx, config.Tags, diags) {
-		filter("tag-"+*t.Key, *t.Value)
-	}
-	return query
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].FunctionName < kept[j].FunctionName })
+	return kept
 }
 
 func flattenFunctionSummary(ctx context.Context, f scfapi.FunctionSummary, diags *diag.Diagnostics) functionSummaryModel {

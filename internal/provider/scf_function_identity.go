@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
-	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
 var _ resource.ResourceWithIdentity = (*scfFunctionResource)(nil)
@@ -35,10 +34,7 @@ func (r *scfFunctionResource) IdentitySchema(_ context.Context, _ resource.Ident
 func functionIdentitySchema() identityschema.Schema {
 	return identityschema.Schema{
 		Attributes: map[string]identityschema.Attribute{
-			"namespace": identityschema.StringAttribute{
-				OptionalForImport: true,
-				Description:       "Namespace of the function. An import block that leaves it out means `default`.",
-			},
+			"namespace": namespaceIdentityAttribute(),
 			"name": identityschema.StringAttribute{
 				RequiredForImport: true,
 				Description:       "Name of the function, unique in its namespace.",
@@ -61,13 +57,10 @@ func importedFunction(ctx context.Context, req resource.ImportStateRequest, diag
 		return namespace, name
 	}
 	var identity scfFunctionIdentityModel
-	if diags.Append(req.Identity.Get(ctx, &identity)...); diags.HasError() {
+	if !importIdentity(ctx, req, &identity, diags) {
 		return "", ""
 	}
-	namespace, name = identity.Namespace.ValueString(), identity.Name.ValueString()
-	if namespace == "" {
-		namespace = scfapi.DefaultNamespace
-	}
+	namespace, name = identityNamespace(identity.Namespace), identity.Name.ValueString()
 	if err := validators.CheckNamespace(namespace); err != nil {
 		diags.AddError(summaryImport, fmt.Sprintf("Identity attribute `namespace` %q: %s.", namespace, err))
 	}
@@ -81,8 +74,5 @@ func importedFunction(ctx context.Context, req resource.ImportStateRequest, diag
 // response of a resource with an identity schema one to fill, also for a CLI
 // that keeps no identities (it drops it); a nil one needs nothing.
 func setFunctionIdentity(ctx context.Context, namespace, name string, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil {
-		return
-	}
-	diags.Append(identity.Set(ctx, functionIdentity(namespace, name))...)
+	setIdentity(ctx, identity, functionIdentity(namespace, name), diags)
 }

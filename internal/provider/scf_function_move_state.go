@@ -72,6 +72,7 @@ func moveFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, model)...)
+	setFunctionIdentity(ctx, model.Namespace.ValueString(), model.Name.ValueString(), resp.TargetIdentity, &resp.Diagnostics)
 }
 
 // moveInsteadAdvice is what to do with a function the move refuses.

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 const tencentcloudAddress = "registry.terraform.io/tencentcloudstack/tencentcloud"
@@ -121,7 +122,35 @@ func move(t *testing.T, req *tfprotov6.MoveResourceStateRequest) (scfFunctionRes
 	if d := (tfsdk.State{Schema: schemaOut.Schema, Raw: raw}).Get(ctx, &m); d.HasError() {
 		t.Fatalf("decoding the moved state: %v", d)
 	}
+	expectMovedIdentity(ctx, t, server, resp, m)
 	return m, resp.Diagnostics
+}
+
+// expectMovedIdentity checks that a move gives the function its identity
+// at once, so Terraform 1.12 and later have it before the refresh.
+func expectMovedIdentity(ctx context.Context, t *testing.T, server tfprotov6.ProviderServer, resp *tfprotov6.MoveResourceStateResponse, m scfFunctionResourceModel) {
+	t.Helper()
+	if resp.TargetIdentity == nil || resp.TargetIdentity.IdentityData == nil {
+		t.Fatal("the move gave no identity")
+	}
+	schemas, err := server.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := resp.TargetIdentity.IdentityData.Unmarshal(schemas.IdentitySchemas["scf_function"].ValueType())
+	if err != nil {
+		t.Fatalf("the moved identity does not match the identity schema: %s", err)
+	}
+	var identity map[string]tftypes.Value
+	if err := raw.As(&identity); err != nil {
+		t.Fatal(err)
+	}
+	for attribute, want := range map[string]string{"namespace": m.Namespace.ValueString(), "name": m.Name.ValueString()} {
+		var got string
+		if err := identity[attribute].As(&got); err != nil || got != want {
+			t.Errorf("moved identity %s = %q (%v), want %q", attribute, got, err, want)
+		}
+	}
 }
 
 func mustMove(t *testing.T, req *tfprotov6.MoveResourceStateRequest) scfFunctionResourceModel {

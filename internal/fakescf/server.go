@@ -82,6 +82,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// SignatureSkew is the accepted |now - X-TC-Timestamp|; default 5 minutes.
 	SignatureSkew time.Duration
+	// Exec makes Invoke run the deployed code of the runtimes whose
+	// interpreter is on PATH (exec.go); without it Invoke answers a fixed
+	// result saying the code was not run (invoke.go).
+	Exec bool
 }
 
 // Server is the fake API. It is an http.Handler and safe for concurrent use.
@@ -92,6 +96,7 @@ type Server struct {
 	maxBody   int64
 	skew      time.Duration
 	statePath string
+	runner    *codeRunner // nil without Options.Exec
 
 	logMu sync.Mutex
 	log   io.Writer
@@ -145,6 +150,9 @@ func New(opts Options) (*Server, error) {
 		deleteDelay: max(opts.DeleteDelay, 0),
 		failNext:    map[string][]StatusReason{},
 		stats:       newStats(),
+	}
+	if opts.Exec {
+		s.runner = newCodeRunner()
 	}
 	if s.clock == nil {
 		s.clock = time.Now

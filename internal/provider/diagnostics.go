@@ -50,6 +50,8 @@ const (
 	summaryAliasRead       = "Unable to Read SCF Function Alias"
 	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
 	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
+	summaryInvoke          = "Unable to Invoke SCF Function"
+	summaryFunctionFailed  = "SCF Function Failed"
 	summaryAliasImport     = "Unable to Import SCF Function Alias"
 )
 

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -227,6 +228,8 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.EphemeralResourceData = client
+	resp.ActionData = client
 }
 
 // credentialCheckTimeout bounds the call that checks the credential when the
@@ -277,6 +280,13 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewSCFFunctionsDataSource,
 		NewSCFLayerVersionsDataSource,
 		NewSCFNamespacesDataSource,
+	}
+}
+
+// EphemeralResources lists the ephemeral resources (Terraform 1.10+).
+func (p *scfProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewSCFFunctionInvocationEphemeral,
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -287,6 +288,13 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 func (p *scfProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewSCFFunctionInvocationEphemeral,
+	}
+}
+
+// Actions lists the actions (Terraform 1.14+).
+func (p *scfProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSCFFunctionInvokeAction,
 	}
 }
 

@@ -13,6 +13,10 @@
 //     per family of trigger types beyond timer, cos and ckafka (queue: cmq;
 //     gateway: apigw; url: http).
 //   - <type>_data_source.go: the data sources, one file each.
+//   - scf_function_invocation_ephemeral.go (ephemeral resource) and
+//     scf_function_invoke_action.go (action), sharing
+//     scf_function_invoke_shared.go; server_actions.go forwards the action
+//     RPCs through the provider server.
 //
 // Shared by every object, once:
 //

@@ -139,7 +139,7 @@ func (s *Server) invokeCommon(c *call, inv *invocation, logType, eventParam stri
 	spec.context.RequestID = newRequestID()
 	if inv.async {
 		if s.runner != nil && s.runner.cannotRun(spec.runtime) == "" && spec.code != nil {
-			go s.runInBackground(spec, c.function)
+			s.running.Go(func() { s.runInBackground(spec, c.function) })
 		}
 		return &invokeResponse{Result: invokeResultOut{FunctionRequestId: spec.context.RequestID}}, nil
 	}

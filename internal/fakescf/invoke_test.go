@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -313,3 +314,34 @@ func TestExecRuntimeNotRunSaysSo(t *testing.T) {
 }
 
 func fileModeOf(m uint32) fs.FileMode { return fs.FileMode(m) }
+
+func TestExecEventRunsInTheBackground(t *testing.T) {
+	requireInterpreter(t, "python3")
+	var log syncBuffer
+	h := newHarness(t, Options{Exec: true, Log: &log})
+	h.deploy("fn", "Python3.9", "index.hello", 3, map[string]string{"GREETING": "hi"}, zipEntry{name: "index.py", body: pyHandlers})
+	out := h.invoke(map[string]any{"FunctionName": "fn", "InvocationType": "Event", "ClientContext": `{"name":"x"}`})
+	h.srv.running.Wait()
+	want := "invocation function=default/fn functionRequestId=" + out.Result.FunctionRequestId + ` outcome="ok"`
+	if !strings.Contains(log.String(), want) {
+		t.Fatalf("the log lacks %q:\n%s", want, log.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's concurrent log writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

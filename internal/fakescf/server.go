@@ -96,7 +96,8 @@ type Server struct {
 	maxBody   int64
 	skew      time.Duration
 	statePath string
-	runner    *codeRunner // nil without Options.Exec
+	runner    *codeRunner    // nil without Options.Exec
+	running   sync.WaitGroup // Event invocations still running (invoke.go)
 
 	logMu sync.Mutex
 	log   io.Writer
@@ -201,6 +202,7 @@ func New(opts Options) (*Server, error) {
 // Close writes the state file a last time. The server keeps answering
 // requests afterwards but no longer persists them.
 func (s *Server) Close() error {
+	s.running.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {

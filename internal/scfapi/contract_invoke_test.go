@@ -4,6 +4,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
@@ -80,5 +81,21 @@ func TestContractInvokeRetriesOnlyWhatDidNotRun(t *testing.T) {
 	_, err := h.c.Invoke(h.ctx, scfapi.InvokeInput{FunctionName: "missing"})
 	if !scfapi.IsNotFound(err) {
 		t.Fatalf("Invoke of a missing function: %v", err)
+	}
+}
+
+// A synchronous invocation may last longer than RequestTimeout, which bounds
+// the other calls: it is not cut off, so the function's answer arrives.
+func TestContractInvokeOutlastsTheRequestTimeout(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not on PATH")
+	}
+	h := newContract(t, fakescf.Options{Exec: true}, func(c *scfapi.Config) { c.RequestTimeout = 300 * time.Millisecond })
+	req := invokeFn(t, "slowish", "index.slowish")
+	req.Code = &scfapi.Code{ZipFile: b64(makeZip(t, "import time\ndef slowish(event, context):\n    time.sleep(1)\n    return 'done'\n"))}
+	h.create(req)
+	res, err := h.c.Invoke(h.ctx, scfapi.InvokeInput{FunctionName: "slowish"})
+	if err != nil || res.RetMsg != `"done"` {
+		t.Fatalf("Invoke = %+v, %v", res, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Invocation types and log types of Invoke.
@@ -16,6 +17,10 @@ const (
 
 // ActionInvoke runs a function.
 const ActionInvoke = "Invoke"
+
+// syncInvokeTimeout is how long the service lets a synchronous Invoke last
+// (API page 583/17243: 300 s), with a margin for the answer to arrive.
+const syncInvokeTimeout = 300*time.Second + 30*time.Second
 
 // invokeRate is Invoke's published limit (API page 583/17243: 100 per
 // second), lower than the 10,000 of InvokeFunction, which this package
@@ -73,6 +78,9 @@ func (c *Client) Invoke(ctx context.Context, in InvokeInput) (*InvocationResult,
 	namespace := orDefaultNamespace(in.Namespace)
 	o := scfOp(ActionInvoke, namespace, in.FunctionName)
 	o.mutation = func(_ context.Context, err error, _ bool) (verdict, error) { return verdictFail, err }
+	if !in.Async {
+		o.attemptTimeout = syncInvokeTimeout
+	}
 	req := &InvokeRequest{FunctionName: &in.FunctionName, Namespace: &namespace}
 	if in.Qualifier != "" {
 		req.Qualifier = &in.Qualifier

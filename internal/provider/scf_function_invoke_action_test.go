@@ -86,6 +86,14 @@ resource "scf_function" "fails" {
   code    = { zip_file = %q }
 }
 
+action "scf_function_invoke" "queue" {
+  config {
+    function_name   = scf_function.hello.name
+    invocation_type = "Event"
+    payload         = jsonencode({ name = "later" })
+  }
+}
+
 action "scf_function_invoke" "fails" {
   config {
     function_name = scf_function.fails.name
@@ -109,6 +117,12 @@ action "scf_function_invoke" "fails" {
 	}
 	if n := env.invocations() - before; n != 1 {
 		t.Errorf("apply -invoke ran the function %d times, want 1", n)
+	}
+
+	r = cli.run(ctx, nil, "apply", "-auto-approve", "-no-color", "-invoke=action.scf_function_invoke.queue")
+	if r.ExitCode != 0 || !strings.Contains(r.Output(), "Queueing an asynchronous invocation of default/hello") ||
+		!regexp.MustCompile(`Queued: function request ID [0-9a-f-]{36}`).MatchString(r.Output()) || strings.Contains(r.Output(), "Result:") {
+		t.Fatalf("apply -invoke of an Event invocation (exit %d):\n%s", r.ExitCode, r.Output())
 	}
 
 	r = cli.run(ctx, nil, "apply", "-auto-approve", "-no-color", "-invoke=action.scf_function_invoke.fails")

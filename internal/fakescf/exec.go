@@ -75,6 +75,7 @@ func newCodeRunner() *codeRunner {
 // execSpec is everything one execution needs, copied out of the store.
 type execSpec struct {
 	runtime, handler string
+	image            bool // an image function, which the fake never runs
 	env              []variable
 	timeout          time.Duration
 	code             []byte
@@ -108,7 +109,7 @@ type execOutcome struct {
 	refusedToUnpackErr error
 }
 
-// canRun says why a runtime cannot run here, or "" when it can.
+// cannotRun says why a runtime cannot run here, or "" when it can.
 func (r *codeRunner) cannotRun(runtime string) string {
 	switch familyOf(runtime) {
 	case familyPython:

@@ -138,7 +138,7 @@ func (s *Server) invokeCommon(c *call, inv *invocation, logType, eventParam stri
 	}
 	spec.context.RequestID = newRequestID()
 	if inv.async {
-		if s.runner != nil && s.runner.cannotRun(spec.runtime) == "" && spec.code != nil {
+		if s.notRunReason(spec) == "" {
 			s.running.Go(func() { s.runInBackground(spec, c.function) })
 		}
 		return &invokeResponse{Result: invokeResultOut{FunctionRequestId: spec.context.RequestID}}, nil
@@ -182,9 +182,7 @@ func (s *Server) prepareInvocation(c *call, inv *invocation) (*execSpec, *apiErr
 	if version != nil {
 		spec.context.FunctionVersion = strconv.FormatInt(version.Version, 10)
 	}
-	if target.Code.Image != nil {
-		spec.runtime = "image " + target.Code.Image.ImageURI
-	}
+	spec.image = target.Code.Image != nil
 	for _, l := range cfg.Layers {
 		if lr := s.st.Layers[l.Name]; lr != nil {
 			if lv := lr.version(l.Version); lv != nil && lv.Code.Zip != nil {
@@ -266,7 +264,7 @@ func (s *Server) notRunReason(spec *execSpec) string {
 	switch {
 	case s.runner == nil:
 		return "scf-fake runs without -exec"
-	case strings.HasPrefix(spec.runtime, "image "):
+	case spec.image:
 		return "scf-fake does not run image functions"
 	case spec.code == nil:
 		return "the fake does not hold this code: it was not uploaded as a zip file, or was loaded from a state file, which keeps no code"

@@ -345,3 +345,15 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+func TestExecImageFunctionIsNotRun(t *testing.T) {
+	h := execHarness(t)
+	h.createActive("img", map[string]any{
+		"Runtime": "CustomImage", "Handler": nil,
+		"Code": map[string]any{"ImageConfig": map[string]any{"ImageType": "personal", "ImageUri": "ccr.ccs.tencentyun.com/team/app:v1"}},
+	})
+	r := h.invoke(map[string]any{"FunctionName": "img", "LogType": "Tail"}).Result
+	if *r.RetMsg != "null" || *r.InvokeResult != 0 || !strings.Contains(*r.Log, "scf-fake does not run image functions") {
+		t.Fatalf("result %q %q", *r.RetMsg, *r.Log)
+	}
+}

@@ -222,34 +222,42 @@ func (r *codeRunner) environment(spec *execSpec, argv0 string, dirs runDirs) []s
 func (r *codeRunner) start(ctx context.Context, spec *execSpec, argv []string, dirs runDirs) execOutcome {
 	runCtx, cancel := context.WithTimeout(ctx, spec.timeout)
 	defer cancel()
-	answerR, answerW, err := os.Pipe()
+	// The output and the answer go through pipes of our own rather than
+	// through exec's copying, so that Wait returns when the function's
+	// process ends, even if something it started still holds them.
+	logR, logW, err := os.Pipe()
 	if err != nil {
 		return execOutcome{notRunReason: "the fake could not create a pipe: " + err.Error()}
 	}
-	defer func() { _ = answerR.Close() }()
+	answerR, answerW, err := os.Pipe()
+	if err != nil {
+		_, _ = logR.Close(), logW.Close()
+		return execOutcome{notRunReason: "the fake could not create a pipe: " + err.Error()}
+	}
+	defer func() { _, _ = logR.Close(), answerR.Close() }()
 	cmd := exec.CommandContext(runCtx, argv[0], argv[1:]...)
 	cmd.Dir = dirs.code
 	cmd.Env = r.environment(spec, argv[0], dirs)
 	cmd.Stdin = bytes.NewReader(spec.event)
-	logBuf := &tailBuffer{limit: maxLogCapture}
-	cmd.Stdout, cmd.Stderr = logBuf, logBuf
+	cmd.Stdout, cmd.Stderr = logW, logW
 	cmd.ExtraFiles = []*os.File{answerW} // file descriptor 3
 	setProcessGroup(cmd)
 	cmd.WaitDelay = time.Second
 	began := time.Now()
-	if err := cmd.Start(); err != nil {
-		_ = answerW.Close()
-		return execOutcome{notRunReason: "the runtime could not be started: " + err.Error()}
+	startErr := cmd.Start()
+	_, _ = logW.Close(), answerW.Close() // the child has its own copies
+	if startErr != nil {
+		return execOutcome{notRunReason: "the runtime could not be started: " + startErr.Error()}
 	}
-	_ = answerW.Close()
+	logBuf := &tailBuffer{limit: maxLogCapture}
 	var answer []byte
-	var wg sync.WaitGroup
-	wg.Go(func() { answer, _ = io.ReadAll(io.LimitReader(answerR, maxAnswerBytes+1)) })
+	var readers sync.WaitGroup
+	readers.Go(func() { _, _ = io.Copy(logBuf, logR) })
+	readers.Go(func() { answer, _ = io.ReadAll(io.LimitReader(answerR, maxAnswerBytes+1)) })
 	waitErr := cmd.Wait()
 	elapsed := time.Since(began)
 	killGroup(cmd)
-	_ = answerR.Close() // a grandchild keeping the pipe open must not block us
-	wg.Wait()
+	drainPipes(&readers, logR, answerR)
 	out := execOutcome{log: logBuf.Bytes(), duration: elapsed, maxRSSBytes: maxRSS(cmd.ProcessState)}
 	if errors.Is(runCtx.Err(), context.DeadlineExceeded) {
 		out.timedOut = true
@@ -261,6 +269,25 @@ func (r *codeRunner) start(ctx context.Context, spec *execSpec, argv []string, d
 		return out
 	}
 	return interpretAnswer(out, familyOf(spec.runtime), answer, waitErr)
+}
+
+// drainPipes lets the readers reach the end of what the function wrote. Once
+// its process group is killed that is immediate; a process that left the
+// group and still holds a pipe gets a second before the pipes are closed.
+func drainPipes(readers *sync.WaitGroup, pipes ...*os.File) {
+	drained := make(chan struct{})
+	go func() {
+		readers.Wait()
+		close(drained)
+	}()
+	select {
+	case <-drained:
+	case <-time.After(time.Second):
+		for _, p := range pipes {
+			_ = p.Close()
+		}
+		<-drained
+	}
 }
 
 // interpretAnswer reads what the process wrote on descriptor 3.

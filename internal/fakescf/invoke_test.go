@@ -357,3 +357,17 @@ func TestExecImageFunctionIsNotRun(t *testing.T) {
 		t.Fatalf("result %q %q", *r.RetMsg, *r.Log)
 	}
 }
+
+// A large result and a long log arrive whole (the log as its tail).
+func TestExecLargeResultAndLog(t *testing.T) {
+	requireInterpreter(t, "python3")
+	h := execHarness(t)
+	h.deploy("big", "Python3.9", "index.big", 5, nil, zipEntry{name: "index.py", body: "def big(event, context):\n    for i in range(20000):\n        print('line %d' % i)\n    return 'x' * (2 << 20)\n"})
+	r := h.invoke(map[string]any{"FunctionName": "big", "LogType": "Tail"}).Result
+	if len(*r.RetMsg) != 2<<20+2 || !strings.HasPrefix(*r.RetMsg, `"xxx`) {
+		t.Fatalf("RetMsg has %d bytes, want %d", len(*r.RetMsg), 2<<20+2)
+	}
+	if len(*r.Log) != logTailLimit || !strings.Contains(*r.Log, "line 19999\nEND RequestId") {
+		t.Fatalf("Log (%d bytes) is not the 4 KB tail: %q", len(*r.Log), tailOf(*r.Log, 200))
+	}
+}

@@ -53,7 +53,11 @@ func (e *scfFunctionInvocationEphemeral) Schema(_ context.Context, _ ephemeral.S
 			"later. Terraform opens an ephemeral resource in every plan and apply that needs it, so the function runs " +
 			"each time: use it for functions that are safe to call repeatedly. A function that raises an error or runs " +
 			"past its timeout fails the run with the function's own message and the end of its log. An invocation " +
-			"whose answer is lost is not sent again, so the function never runs twice for one open.",
+			"whose answer is lost is not sent again, so the function never runs twice for one open.\n\n" +
+			"Terraform opens an ephemeral resource while planning whenever its arguments are known, even with " +
+			"`depends_on`. To invoke a function created in the same run, name it through an attribute known only " +
+			"once it exists, such as `split(\"/\", scf_function.example.id)[1]`: the invocation then waits for " +
+			"the apply, after the function is created.",
 		Attributes: map[string]schema.Attribute{
 			"function_name": schema.StringAttribute{
 				Required: true, MarkdownDescription: invokeFunctionNameDescription,

@@ -192,3 +192,35 @@ ephemeral "scf_function_invocation" "bad" {
 		t.Fatalf("%d Invoke requests for a configuration refused at plan time", n)
 	}
 }
+
+// Terraform opens an ephemeral resource while planning whenever its
+// arguments are known (depends_on does not delay it), so a function created
+// in the same run is named through its id, unknown until the function
+// exists: the open then happens during apply, after the create.
+func TestAccSCFFunctionInvocationEphemeral_functionCreatedInTheSameRun(t *testing.T) {
+	requireRuntimes(t, "python3", "node")
+	env := newTestEnv(t, fakescf.Options{Exec: true})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factoriesWithEcho(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		Steps: []resource.TestStep{{
+			Config: env.config(demoFunctions(t) + `
+ephemeral "scf_function_invocation" "greeter" {
+  function_name = split("/", scf_function.greeter.id)[1]
+  payload       = jsonencode({ name = "new" })
+}
+
+provider "echo" {
+  data = jsondecode(ephemeral.scf_function_invocation.greeter.result)
+}
+
+resource "echo" "answer" {}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.answer", tfjsonpath.New("data"),
+					knownvalue.ObjectExact(map[string]knownvalue.Check{"text": knownvalue.StringExact("HELLO, NEW!")})),
+				noInvocationInState{},
+			},
+		}},
+	})
+}

@@ -3,8 +3,12 @@
 # fake on a free loopback port, points a Terraform CLI at the freshly built
 # provider with dev_overrides (no `terraform init`, which fails offline under
 # dev_overrides), and runs examples/demo through plan, apply, a no-change
-# plan, a plan with an invalid value, and destroy. The fake is stopped on exit,
-# including Ctrl-C and failures.
+# plan, a plan with an invalid value, an invocation of the hello function
+# (scf-fake runs with -exec, so its Python code really runs), and destroy.
+# The fake is stopped on exit, including Ctrl-C and failures.
+#
+# DEMO_INVOKE_WITH=ephemeral makes step 5 use the ephemeral resource even
+# where the action would work.
 #
 # DEMO_CLI=/path/to/terraform-or-tofu picks the CLI; otherwise a Terraform
 # >= 1.5 from PATH is used, or Terraform 1.5.7 is built into .cache (see
@@ -94,7 +98,7 @@ secret_key=scfDemoNewcomerSecretKey0000000
 # terminal reaches the CLI (which then stops gracefully) but not the fake,
 # which is stopped by the exit trap once the CLI is done.
 set -m
-bin/scf-fake -listen 127.0.0.1:0 -fixtures examples/demo/fixtures.json \
+bin/scf-fake -listen 127.0.0.1:0 -fixtures examples/demo/fixtures.json -exec \
 	-secret-id "$secret_id" -secret-key "$secret_key" \
 	>"$work/scf-fake.out" 2>"$fake_log" &
 fake_pid=$!
@@ -138,15 +142,61 @@ cd "$work/demo"
 echo "running $(basename "$cli") in $work/demo with CLI config $TF_CLI_CONFIG_FILE"
 
 tf_name=$(basename "$cli")
+
+# cli_at_least CLI MAJOR MINOR: whether CLI is Terraform MAJOR.MINOR or later
+# (OpenTofu has neither actions nor, in the versions the demo meets,
+# ephemeral resources).
+cli_at_least() {
+	local v
+	v=$("$1" version)
+	v=${v%%$'\n'*}
+	[[ $v =~ ^Terraform\ v([0-9]+)\.([0-9]+)\. ]] || return 1
+	((BASH_REMATCH[1] > $2 || (BASH_REMATCH[1] == $2 && BASH_REMATCH[2] >= $3)))
+}
+
+# invoke_demo invokes hello the newest way the CLIs at hand allow: the
+# scf_function_invoke action with `apply -invoke` on Terraform 1.14 or later
+# (the demo's CLI, or the Terraform 1.14.9 the acceptance tests build into
+# .cache), else the scf_function_invocation ephemeral resource on 1.10 or
+# later. Both live in root modules of their own (invoke-action/,
+# invoke-ephemeral/) so that older CLIs can parse the rest of the demo.
+invoke_demo() {
+	local action_cli='' cached="$root/.cache/cli/terraform-1.14.9/terraform" answer
+	if [ "${DEMO_INVOKE_WITH:-}" = ephemeral ]; then
+		: # the ephemeral resource even where the action would work
+	elif cli_at_least "$cli" 1 14; then
+		action_cli=$cli
+	elif [ -x "$cached" ] && cli_at_least "$cached" 1 14; then
+		action_cli=$cached
+	fi
+	if [ -n "$action_cli" ]; then
+		echo "with the scf_function_invoke action: terraform apply -invoke=action.scf_function_invoke.hello ($action_cli)"
+		echo
+		(cd invoke-action && "$action_cli" apply ${color_flag[@]+"${color_flag[@]}"} -auto-approve -invoke=action.scf_function_invoke.hello) |
+			tee "$work/invoke.txt"
+		answer=$(sed "s/"$'\e'"\[[0-9;]*m//g" "$work/invoke.txt" | sed -n 's/.*Result: //p' | tail -n 1)
+	elif cli_at_least "$cli" 1 10; then
+		echo "with the scf_function_invocation ephemeral resource: $tf_name apply in invoke-ephemeral/"
+		echo
+		(cd invoke-ephemeral && tf apply -auto-approve)
+		answer=$(cat invoke-ephemeral/answer.json)
+	else
+		echo "skipped: invoking from Terraform needs Terraform 1.10 or later (ephemeral resources) or 1.14 (actions);"
+		echo "$version has neither. Run DEMO_CLI=/path/to/terraform-1.10-or-later make demo to see this step."
+		return 0
+	fi
+	[ -n "$answer" ] || die "the invocation printed no result"
+	ok "hello answered: $answer"
+}
 tf() { "$cli" "$1" ${color_flag[@]+"${color_flag[@]}"} "${@:2}"; }
 
-heading "Step 1/5: $tf_name plan (what would be created)"
+heading "Step 1/6: $tf_name plan (what would be created)"
 tf plan
 
-heading "Step 2/5: $tf_name apply -auto-approve (create the namespace, the layer version and the functions in scf-fake)"
+heading "Step 2/6: $tf_name apply -auto-approve (create the namespace, the layer version and the functions in scf-fake)"
 tf apply -auto-approve
 
-heading "Step 3/5: $tf_name plan -detailed-exitcode (expect: no changes)"
+heading "Step 3/6: $tf_name plan -detailed-exitcode (expect: no changes)"
 rc=0
 tf plan -detailed-exitcode || rc=$?
 case $rc in
@@ -155,7 +205,7 @@ case $rc in
 *) die "the plan after apply failed (exit code $rc)" ;;
 esac
 
-heading "Step 4/5: $tf_name plan -var-file=invalid.tfvars (expect: a validation error)"
+heading "Step 4/6: $tf_name plan -var-file=invalid.tfvars (expect: a validation error)"
 echo "invalid.tfvars sets reporter_memory_size = 100; memory_size must be 64, or 128 to 3072 in steps of 128."
 echo
 rc=0
@@ -169,8 +219,11 @@ if [[ $plain != *memory_size* ]]; then
 fi
 ok "rejected at plan time, as expected (exit code $rc); nothing was changed"
 
-heading "Step 5/5: $tf_name destroy -auto-approve (delete the functions, then their namespace and layer version)"
+heading "Step 5/6: invoke the hello function (scf-fake runs its Python code)"
+invoke_demo
+
+heading "Step 6/6: $tf_name destroy -auto-approve (delete the functions, then their namespace and layer version)"
 tf destroy -auto-approve
 
 heading "Demo finished in $((SECONDS - started)) s"
-ok "plan, apply, no-change plan, invalid-value plan and destroy all behaved as expected"
+ok "plan, apply, no-change plan, invalid-value plan, invocation and destroy all behaved as expected"

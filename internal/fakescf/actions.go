@@ -57,6 +57,8 @@ func init() {
 		{name: "UpdateTriggerStatus", regionRequired: true, handle: (*Server).updateTriggerStatus},
 		{name: "DeleteTrigger", regionRequired: true, handle: (*Server).deleteTrigger},
 		{name: "ListTriggers", regionRequired: true, handle: (*Server).listTriggers},
+		{name: "Invoke", regionRequired: true, handle: (*Server).invoke},
+		{name: "InvokeFunction", regionRequired: true, handle: (*Server).invokeFunction},
 		{name: "ModifyResourceTags", service: "tag", version: tagVersion, handle: (*Server).modifyResourceTags},
 	}
 	actionsByName = make(map[string]*actionSpec, len(specs))

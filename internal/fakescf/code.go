@@ -130,7 +130,7 @@ func checkZip(b64 string, limit int) (codeRecord, *apiError) {
 	if _, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw))); err != nil {
 		return codeRecord{}, errf("InvalidParameterValue.ZipFile", zipBadMessage)
 	}
-	return codeRecord{Source: "ZipFile", Size: int64(len(raw)), Sha256: sha256Hex(raw)}, nil
+	return codeRecord{Source: "ZipFile", Size: int64(len(raw)), Sha256: sha256Hex(raw), Zip: raw}, nil
 }
 
 func (s *Server) checkCos(bucket, object, region string) (codeRecord, *apiError) {

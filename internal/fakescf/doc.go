@@ -32,6 +32,12 @@
 // fixtures_default.json. Its layers are published versions from the start,
 // which the layer actions can list and delete like any other.
 //
+// Invoke and InvokeFunction answer the service's Result. With Options.Exec
+// the deployed zip (and its layers) runs in a child process: python3 and
+// node with a bootstrap passed as an argument, Go as the zip's executable,
+// never through a shell (exec.go, exec_unpack.go, invoke.go). Without it, or
+// for what cannot run here, a fixed Result says the code was not run.
+//
 // Failures: per-action token-bucket rate limits (DefaultRateLimits),
 // queued faults (InjectFault, InjectError) and random ones (FaultConfig).
 // Stats counts requests, answers and injected faults.

@@ -225,6 +225,8 @@ func newLimiter(perSecond float64) *limiterEntry {
 func DefaultRateLimits() map[string]float64 {
 	return map[string]float64{
 		"CreateFunction":                     10,
+		"Invoke":                             100,
+		"InvokeFunction":                     10000,
 		"GetFunction":                        100,
 		"GetFunctionAddress":                 100,
 		"UpdateFunctionCode":                 100,

@@ -82,6 +82,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// SignatureSkew is the accepted |now - X-TC-Timestamp|; default 5 minutes.
 	SignatureSkew time.Duration
+	// Exec makes Invoke run the deployed code of the runtimes whose
+	// interpreter is on PATH (exec.go); without it Invoke answers a fixed
+	// result saying the code was not run (invoke.go).
+	Exec bool
 }
 
 // Server is the fake API. It is an http.Handler and safe for concurrent use.
@@ -92,6 +96,8 @@ type Server struct {
 	maxBody   int64
 	skew      time.Duration
 	statePath string
+	runner    *codeRunner    // nil without Options.Exec
+	running   sync.WaitGroup // Event invocations still running (invoke.go)
 
 	logMu sync.Mutex
 	log   io.Writer
@@ -146,6 +152,9 @@ func New(opts Options) (*Server, error) {
 		failNext:    map[string][]StatusReason{},
 		stats:       newStats(),
 	}
+	if opts.Exec {
+		s.runner = newCodeRunner()
+	}
 	if s.clock == nil {
 		s.clock = time.Now
 	}
@@ -193,6 +202,7 @@ func New(opts Options) (*Server, error) {
 // Close writes the state file a last time. The server keeps answering
 // requests afterwards but no longer persists them.
 func (s *Server) Close() error {
+	s.running.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {

@@ -164,6 +164,9 @@ type codeRecord struct {
 	Size   int64        `json:"size"`
 	Sha256 string       `json:"sha256"`
 	Image  *imageRecord `json:"image,omitempty"`
+	// Zip is the package itself, kept in memory only so that Invoke can run
+	// it (invoke.go); the state file stays free of code.
+	Zip []byte `json:"-"`
 }
 
 // pendingOp is an accepted asynchronous operation; the function's status is

@@ -50,6 +50,8 @@ const (
 	summaryAliasRead       = "Unable to Read SCF Function Alias"
 	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
 	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
+	summaryInvoke          = "Unable to Invoke SCF Function"
+	summaryFunctionFailed  = "SCF Function Failed"
 	summaryAliasImport     = "Unable to Import SCF Function Alias"
 	summaryMove            = "Unable to Move Function to scf_function"
 	summaryMoveUnmanaged   = "Moved Function Has Settings scf_function Does Not Manage"

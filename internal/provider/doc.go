@@ -14,6 +14,9 @@
 //     per family of trigger types beyond timer, cos and ckafka (queue: cmq;
 //     gateway: apigw; url: http).
 //   - <type>_data_source.go: the data sources, one file each.
+//   - scf_function_invocation_ephemeral.go (ephemeral resource) and
+//     scf_function_invoke_action.go (action), sharing
+//     scf_function_invoke_shared.go.
 //
 // Shared by every object, once:
 //
@@ -29,7 +32,8 @@
 //     per-attribute lookups.
 //   - plan_fast.go, validate_fast.go, server.go: the fast planning and
 //     validation paths the provider server uses for scf_function.
-//     server_list.go passes the list resource RPCs through that server.
+//     server_forwarded.go passes the list resource and action RPCs through
+//     that server.
 //
 // The API client (internal/scfapi) knows nothing of Terraform, and the fake
 // server (internal/fakescf) neither of them.

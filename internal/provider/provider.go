@@ -14,8 +14,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -232,6 +234,8 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ListResourceData = client
+	resp.EphemeralResourceData = client
+	resp.ActionData = client
 }
 
 // credentialCheckTimeout bounds the call that checks the credential when the
@@ -289,6 +293,20 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 func (p *scfProvider) ListResources(_ context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		NewSCFFunctionListResource,
+	}
+}
+
+// EphemeralResources lists the ephemeral resources (Terraform 1.10+).
+func (p *scfProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewSCFFunctionInvocationEphemeral,
+	}
+}
+
+// Actions lists the actions (Terraform 1.14+).
+func (p *scfProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSCFFunctionInvokeAction,
 	}
 }
 

@@ -129,6 +129,7 @@ func DefaultRateLimits() map[string]float64 {
 		ActionUpdateTriggerStatus:                20,
 		ActionDeleteTrigger:                      20,
 		ActionListTriggers:                       20,
+		ActionInvoke:                             invokeRate,
 	}
 }
 

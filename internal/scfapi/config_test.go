@@ -90,6 +90,7 @@ func TestDefaultRateLimits(t *testing.T) {
 		"PutReservedConcurrencyConfig": 20, "GetReservedConcurrencyConfig": 20, "DeleteReservedConcurrencyConfig": 20,
 		"PutProvisionedConcurrencyConfig": 20, "GetProvisionedConcurrencyConfig": 20, "DeleteProvisionedConcurrencyConfig": 20,
 		"CreateTrigger": 20, "UpdateTrigger": 20, "UpdateTriggerStatus": 20, "DeleteTrigger": 20, "ListTriggers": 20,
+		"Invoke": 100,
 	}
 	if fmt.Sprint(limits) != fmt.Sprint(want) {
 		t.Errorf("DefaultRateLimits() = %v", limits)

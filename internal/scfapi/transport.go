@@ -28,6 +28,10 @@ type op struct {
 	// InternalError), and after a failed attempt that followed such an
 	// attempt (unknown is false).
 	mutation func(ctx context.Context, err error, unknown bool) (verdict, error)
+	// attemptTimeout, when longer than the client's RequestTimeout, bounds
+	// each attempt instead: a synchronous Invoke lasts as long as the
+	// function runs.
+	attemptTimeout time.Duration
 }
 
 func scfOp(action, namespace, name string) *op {
@@ -166,7 +170,7 @@ func (c *Client) attempt(ctx context.Context, o *op, n int, send sendFunc) attem
 	}
 	info.Wait = time.Since(waitStart)
 
-	actx, cancel := context.WithTimeout(ctx, c.requestTimeout)
+	actx, cancel := context.WithTimeout(ctx, max(c.requestTimeout, o.attemptTimeout))
 	defer cancel()
 	tr := &attemptTrace{}
 	actx = context.WithValue(actx, traceKey{}, tr)

@@ -52,6 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&faultKinds, "faults", "", "comma-separated fault kinds for -fault-rate (default: all of "+kindList()+")")
 	fs.Int64Var(&seed, "seed", 1, "seed of the fault random source")
 	fs.DurationVar(&slowDelay, "slow-delay", 2*time.Second, "delay added by the slow fault")
+	fs.BoolVar(&c.opts.Exec, "exec", false, "run the deployed code on Invoke: Python 3 with python3, Node.js with node, Go as the zip's executable (never through a shell)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -127,5 +128,17 @@ func TestCommandServesAndShutsDown(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "cmdtestkey") {
 		t.Error("log leaks the secret key")
+	}
+}
+
+func TestExecFlag(t *testing.T) {
+	for args, want := range map[string]bool{"": false, "-exec": true} {
+		cfg, err := parseFlags(strings.Fields(args), io.Discard)
+		if err != nil {
+			t.Fatalf("parseFlags(%q): %v", args, err)
+		}
+		if cfg.opts.Exec != want {
+			t.Errorf("parseFlags(%q): Exec = %v, want %v", args, cfg.opts.Exec, want)
+		}
 	}
 }

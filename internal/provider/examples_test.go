@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -371,5 +372,94 @@ func TestAccExamples_trigger(t *testing.T) {
 		ProtoV6ProviderFactories: env.factories(),
 		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
 		Steps:                    steps,
+	})
+}
+
+// TestAccExamples_functionInvocation applies the scf_function_invocation
+// example to a function answering per environment, in namespace platform,
+// whose alias live routes to version 1 while $LATEST runs newer code. The
+// example's provider "example" is a stand-in for any provider; the echo
+// provider takes its place, with the same expression, so that the token it
+// would have been given can be checked.
+func TestAccExamples_functionInvocation(t *testing.T) {
+	requireRuntimes(t, "python3")
+	env := newTestEnv(t, fakescf.Options{Exec: true})
+	ctx := context.Background()
+	if err := env.client.CreateNamespace(ctx, "platform", ""); err != nil {
+		t.Fatal(err)
+	}
+	tokenFrom := func(release string) map[string]string {
+		return map[string]string{"index.py": "def main_handler(event, context):\n    return {'token': '" + release + "-' + event['environment']}\n"}
+	}
+	dir := t.TempDir()
+	exampleFunction(env, "platform", "config-service", writeZip(t, dir, "v1.zip", tokenFrom("v1")))
+	env.publishedVersions("platform", "config-service", "1")
+	if err := env.client.CreateAlias(ctx, &scfapi.AliasRequest{
+		Name: ptr("live"), FunctionName: ptr("config-service"), FunctionVersion: ptr("1"), Namespace: ptr("platform"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	env.editCodeOutOfBand("platform", "config-service", writeZip(t, dir, "v2.zip", tokenFrom("v2")))
+
+	example := readExample(t, "ephemeral-resources/scf_function_invocation/ephemeral-resource.tf", "unused.zip")
+	const standIn = "provider \"example\" {\n  token = "
+	if strings.Count(example, standIn) != 1 {
+		t.Fatalf("the example has no `%s…` to give to the echo provider", standIn)
+	}
+	config := strings.Replace(example, standIn, "provider \"echo\" {\n  data = ", 1) + `
+resource "echo" "token" {}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factoriesWithEcho(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		Steps: []resource.TestStep{{
+			Config: env.config(config),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.token", tfjsonpath.New("data"), knownvalue.StringExact("v1-staging")),
+				noInvocationInState{},
+			},
+		}},
+	})
+}
+
+// TestAccExamples_functionInvokeAction applies the scf_function_invoke
+// example with the scf_function example it names: creating the function
+// runs the smoke test once, and new code that fails it fails the apply with
+// the function's message, which shows the payload and environment it ran
+// with.
+func TestAccExamples_functionInvokeAction(t *testing.T) {
+	requireRuntimes(t, "python3")
+	env := newTestEnv(t, fakescf.Options{Exec: true})
+	dir := t.TempDir()
+	passes := writeZip(t, dir, "passes.zip", map[string]string{
+		"index.py": "import os\n\ndef main_handler(event, context):\n    return {'message': os.environ['GREETING'] + ', ' + event['name']}\n",
+	})
+	fails := writeZip(t, dir, "fails.zip", map[string]string{
+		"index.py": "import json, os\n\ndef main_handler(event, context):\n" +
+			"    raise RuntimeError(os.environ['GREETING'] + ' got ' + json.dumps(event, sort_keys=True))\n",
+	})
+	config := func(zipPath string) string {
+		return env.config(readExample(t, "resources/scf_function/resource.tf", zipPath) +
+			readExample(t, "actions/scf_function_invoke/action.tf", zipPath))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{
+			{
+				Config: config(passes),
+				Check: func(*terraform.State) error {
+					if n := env.invocations(); n != 1 {
+						return fmt.Errorf("scf-fake ran %d successful invocations, want 1 (the smoke test after create)", n)
+					}
+					return nil
+				},
+			},
+			{
+				Config:      config(fails),
+				ExpectError: regexp.MustCompile(`(?s)SCF Function Failed.*default/hello-world failed: hello got \{"name":\s+"smoke test"\} \(RuntimeError\)`),
+			},
+		},
 	})
 }

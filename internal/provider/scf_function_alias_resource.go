@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"regexp"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
@@ -24,6 +26,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*scfFunctionAliasResource)(nil)
 	_ resource.ResourceWithImportState    = (*scfFunctionAliasResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*scfFunctionAliasResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*scfFunctionAliasResource)(nil)
 )
 
 var aliasNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
@@ -108,6 +111,46 @@ func (r *scfFunctionAliasResource) ValidateConfig(ctx context.Context, req resou
 		return
 	}
 	cfg.RoutingConfig.validate(cfg.FunctionVersion, &resp.Diagnostics)
+}
+
+// ModifyPlan keeps modified_time when the plan changes nothing as Terraform
+// compares values. The framework compares numbers by their binary value and
+// Terraform by their decimal form, so a weight of 0.1 in the configuration
+// and the float64 0.1 read from the API differ for the framework whenever
+// the prior state has not been through the state file, as right after an
+// import block: it would otherwise mark modified_time unknown and plan an
+// update that sends what the alias already has.
+func (r *scfFunctionAliasResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	diffs, err := req.State.Raw.Diff(req.Plan.Raw)
+	if err != nil {
+		return
+	}
+	modifiedTime := tftypes.NewAttributePath().WithAttributeName("modified_time")
+	for _, d := range diffs {
+		if !d.Path.Equal(modifiedTime) && !sameDecimal(d.Value1, d.Value2) {
+			return
+		}
+	}
+	var prior types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("modified_time"), &prior)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("modified_time"), prior)...)
+}
+
+// sameDecimal reports whether two known numbers have the same decimal form,
+// Terraform's definition of equal numbers.
+func sameDecimal(a, b *tftypes.Value) bool {
+	if a == nil || b == nil || !a.Type().Is(tftypes.Number) || !b.Type().Is(tftypes.Number) ||
+		!a.IsFullyKnown() || !b.IsFullyKnown() || a.IsNull() || b.IsNull() {
+		return false
+	}
+	var x, y big.Float
+	if a.As(&x) != nil || b.As(&y) != nil {
+		return false
+	}
+	return x.Text('f', -1) == y.Text('f', -1)
 }
 
 func (r *scfFunctionAliasResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

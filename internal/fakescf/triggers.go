@@ -246,6 +246,20 @@ func cosEvent(desc string) string {
 }
 
 // findTrigger locates a trigger; for COS the event is part of its identity.
+// existingTriggerLocked finds the function and the index of its trigger
+// that an update, status change or delete names; the trigger must exist.
+func (s *Server) existingTriggerLocked(c *call, function, namespace, typ, name, qualifier, event string) (*functionRecord, int, *apiError) {
+	f, aerr := s.lookupLocked(c, function, namespace, "MissingParameter")
+	if aerr != nil {
+		return nil, -1, aerr
+	}
+	i := findTrigger(f, typ, name, orDefault(qualifier, latestQualifier), event)
+	if i < 0 {
+		return nil, -1, errf("ResourceNotFound.Trigger", "the %s trigger %s does not exist", typ, truncate(name, 128))
+	}
+	return f, i, nil
+}
+
 func findTrigger(f *functionRecord, typ, name, qualifier, event string) int {
 	return slices.IndexFunc(f.Triggers, func(t *triggerRecord) bool {
 		return t.Type == typ && t.Name == name && t.Qualifier == qualifier && (typ != triggerCos || cosEvent(t.Desc) == event)
@@ -358,13 +372,9 @@ func (s *Server) updateTrigger(c *call) (response, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settleLocked()
-	f, aerr := s.lookupLocked(c, req.FunctionName, req.Namespace, "MissingParameter")
+	f, i, aerr := s.existingTriggerLocked(c, req.FunctionName, req.Namespace, req.Type, req.TriggerName, req.Qualifier, "")
 	if aerr != nil {
 		return nil, aerr
-	}
-	i := findTrigger(f, req.Type, req.TriggerName, orDefault(req.Qualifier, latestQualifier), "")
-	if i < 0 {
-		return nil, errf("ResourceNotFound.Trigger", "the %s trigger %s does not exist", req.Type, truncate(req.TriggerName, 128))
 	}
 	t := f.Triggers[i]
 	if req.Enable != nil {
@@ -409,13 +419,9 @@ func (s *Server) updateTriggerStatus(c *call) (response, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settleLocked()
-	f, aerr := s.lookupLocked(c, req.FunctionName, req.Namespace, "MissingParameter")
+	f, i, aerr := s.existingTriggerLocked(c, req.FunctionName, req.Namespace, req.Type, req.TriggerName, req.Qualifier, event)
 	if aerr != nil {
 		return nil, aerr
-	}
-	i := findTrigger(f, req.Type, req.TriggerName, orDefault(req.Qualifier, latestQualifier), event)
-	if i < 0 {
-		return nil, errf("ResourceNotFound.Trigger", "the %s trigger %s does not exist", req.Type, truncate(req.TriggerName, 128))
 	}
 	f.Triggers[i].Enable = enable
 	f.Triggers[i].ModTime = s.now()
@@ -444,13 +450,9 @@ func (s *Server) deleteTrigger(c *call) (response, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settleLocked()
-	f, aerr := s.lookupLocked(c, req.FunctionName, req.Namespace, "MissingParameter")
+	f, i, aerr := s.existingTriggerLocked(c, req.FunctionName, req.Namespace, req.Type, req.TriggerName, req.Qualifier, event)
 	if aerr != nil {
 		return nil, aerr
-	}
-	i := findTrigger(f, req.Type, req.TriggerName, orDefault(req.Qualifier, latestQualifier), event)
-	if i < 0 {
-		return nil, errf("ResourceNotFound.Trigger", "the %s trigger %s does not exist", req.Type, truncate(req.TriggerName, 128))
 	}
 	f.Triggers = slices.Delete(f.Triggers, i, i+1)
 	s.mutatedLocked()

@@ -46,6 +46,12 @@ func namespaceIdentityAttribute() identityschema.StringAttribute {
 	}
 }
 
+// functionNameIdentityAttribute is the function an identity belongs to, for
+// the objects of a function.
+func functionNameIdentityAttribute() identityschema.StringAttribute {
+	return identityschema.StringAttribute{RequiredForImport: true, Description: "Name of the function."}
+}
+
 // identityNamespace is an identity's namespace, `default` when left out.
 func identityNamespace(ns types.String) string {
 	if ns.IsNull() || ns.ValueString() == "" {

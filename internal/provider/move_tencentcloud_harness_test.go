@@ -15,7 +15,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
-// The harness of scf_function_move_state_acc_test.go, whose tests take
+// The harness of move_tencentcloud_function_acc_test.go, whose tests take
 // functions over from the official provider with `moved` blocks through the
 // real CLI: plugin-testing can neither start from a state file another
 // provider wrote nor serve two in-process providers from different

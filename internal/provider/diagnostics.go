@@ -64,6 +64,41 @@ type apiErrorHint struct {
 	advice    string
 }
 
+// vocabulary is the language of one object's diagnostics, kept in that
+// object's own files: every summary of a failed operation is made from the
+// object's noun, and its hints say which of its attributes an API error code
+// is about. A code the hints lack borrows only the advice of the shared
+// table (apiErrorHints), never its attribute, which belongs to another
+// object. Plan-time rules name their summaries as constants beside the rules.
+type vocabulary struct {
+	noun  string // "SCF Layer Version"
+	hints map[string]apiErrorHint
+}
+
+// unable is the summary of a failed operation: "Unable to Create SCF Function".
+func (v vocabulary) unable(verb string) string { return "Unable to " + verb + " " + v.noun }
+
+// waiting is the summary of a failed wait: "Error Waiting for SCF Function".
+func (v vocabulary) waiting() string { return "Error Waiting for " + v.noun }
+
+// addAPIError reports err under summary, at the attribute the object's hints
+// name for its code; see the package function addAPIError.
+func (v vocabulary) addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
+	addAPIErrorWith(diags, summary, action, err, v.hints)
+}
+
+// describe is describeErrorWith with the object's hints.
+func (v vocabulary) describe(action string, err error) (string, path.Path) {
+	return describeErrorWith(action, err, v.hints)
+}
+
+// providerBug reports what only a mistake in the provider's code can cause
+// (a name the schema lacks, a value of another type): never the user's
+// configuration, so the detail says to report it.
+func (v vocabulary) providerBug(diags *diag.Diagnostics, summary, problem string) {
+	diags.AddError(summary, "Provider bug: "+problem+". Please report this issue to the provider developers.")
+}
+
 var (
 	hintRetry      = "This is usually transient: run the command again. If it persists, contact Tencent Cloud support with the RequestId."
 	hintCredential = "Check `secret_id`, `secret_key` and `security_token` (or the TENCENTCLOUD_* environment variables): the key must exist, be enabled, match its SecretId, and a session token must not have expired. Also check that this machine's clock is correct: requests signed more than 5 minutes off are rejected."

@@ -19,14 +19,6 @@ import (
 // detail carries the function, the API's message and RequestId, and what to
 // do next.
 const (
-	summaryCreate    = "Unable to Create SCF Function"
-	summaryRead      = "Unable to Read SCF Function"
-	summaryList      = "Unable to List SCF Functions"
-	summaryUpdate    = "Unable to Update SCF Function"
-	summaryDelete    = "Unable to Delete SCF Function"
-	summaryImport    = "Unable to Import SCF Function"
-	summaryWait      = "Error Waiting for SCF Function"
-	summaryCode      = "Unable to Read Function Code"
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
@@ -96,6 +88,14 @@ func (v vocabulary) describe(action string, err error) (string, path.Path) {
 // (a name the schema lacks, a value of another type): never the user's
 // configuration, so the detail says to report it.
 func (v vocabulary) providerBug(diags *diag.Diagnostics, summary, problem string) {
+	addProviderBug(diags, summary, problem)
+}
+
+// summaryProviderBug is the summary of a provider bug found below any
+// object, in the conversions every object shares.
+const summaryProviderBug = "Provider Bug"
+
+func addProviderBug(diags *diag.Diagnostics, summary, problem string) {
 	diags.AddError(summary, "Provider bug: "+problem+". Please report this issue to the provider developers.")
 }
 
@@ -113,80 +113,19 @@ var (
 // Errors about the code point at the resource (shown by its header line) or
 // at a child attribute that holds no secret.
 var apiErrorHints = map[string]apiErrorHint{
-	"FailedOperation.CreateFunction":                  {advice: "The service could not create the function. " + hintRetry},
-	"FailedOperation.Namespace":                       {attribute: path.Root("namespace"), advice: "The service reported a namespace conflict; check that the namespace exists and is not being changed concurrently."},
-	"FailedOperation.FunctionStatusError":             {advice: "The function is still being deployed or changed by someone else. Wait until it is Active and apply again."},
-	"FailedOperation.UpdateFunctionCode":              {advice: "The function's code cannot be updated in its current state. Wait until it is Active and apply again."},
-	"FailedOperation.DeleteFunction":                  {advice: "The function cannot be deleted in its current state (it may still be creating or updating). Wait and run the command again."},
-	"InternalError":                                   {advice: hintRetry},
-	"InternalError.System":                            {advice: hintRetry},
-	"InvalidParameter.Payload":                        {advice: "The service could not parse the request. This is a provider bug; please report it with the RequestId."},
-	"InvalidParameterValue":                           {advice: "Check the value the message names against the attribute's documented rules."},
-	"InvalidParameterValue.Cls":                       {attribute: path.Root("cls_logset_id"), advice: "Set `cls_logset_id` and `cls_topic_id` together, to a logset and one of its topics that exist in this region."},
-	"InvalidParameterValue.Code":                      {advice: "Check `code`: give exactly one code source, and one the service can read (an existing COS object, a reachable Git repository)."},
-	"InvalidParameterValue.CodeSecret":                {advice: "Give `code.git_user_name` and `code.git_password` together."},
-	"InvalidParameterValue.CodeSource":                {attribute: path.Root("code_source"), advice: "`code_source` must name the source given in `code` (`Git` is required for Git code)."},
-	"InvalidParameterValue.Cos":                       {attribute: path.Root("code").AtName("cos_object_name"), advice: "Check that the COS bucket, object and region exist and hold the code."},
-	"InvalidParameterValue.CosBucketName":             {attribute: path.Root("code").AtName("cos_bucket_name"), advice: "Use the bucket name without the `-<appid>` suffix."},
-	"InvalidParameterValue.CosObjectName":             {attribute: path.Root("code").AtName("cos_object_name"), advice: "The object name starts with `/` and ends in `.zip` or `.jar`."},
-	"InvalidParameterValue.Description":               {attribute: path.Root("description"), advice: "Use at most 1,000 letters, digits, spaces, commas and periods."},
-	"InvalidParameterValue.EipConfig":                 {attribute: path.Root("public_net_config").AtName("eip_config"), advice: "A fixed public IP needs `public_net_status = \"ENABLE\"`."},
-	"InvalidParameterValue.Environment":               {attribute: path.Root("environment"), advice: "Variable names start with a letter and contain only letters, digits and `_`."},
-	"InvalidParameterValue.EnvironmentExceededLimit":  {attribute: path.Root("environment"), advice: "Names and values together may not exceed 4 KB; move large values elsewhere."},
-	"InvalidParameterValue.FunctionName":              {attribute: path.Root("name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
-	"InvalidParameterValue.Handler":                   {attribute: path.Root("handler"), advice: "Use `file.function` (`package.Class::method` for Java8)."},
-	"InvalidParameterValue.InitTimeout":               {attribute: path.Root("init_timeout"), advice: "Use 1 to 300 seconds."},
-	"InvalidParameterValue.Layers":                    {attribute: path.Root("layers"), advice: "Give at most 5 layers, each with a name and a version from 1."},
-	"InvalidParameterValue.MemorySize":                {attribute: path.Root("memory_size"), advice: "Use 64, or 128 to 3072 in steps of 128."},
-	"InvalidParameterValue.Namespace":                 {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
-	"InvalidParameterValue.PublicNetConfig":           {attribute: path.Root("public_net_config"), advice: "`public_net_status` is `ENABLE` or `DISABLE`; disabling public access needs `vpc_config`."},
-	"InvalidParameterValue.Runtime":                   {attribute: path.Root("runtime"), advice: "Use one of the documented runtimes; the runtime of an existing function cannot change."},
-	"InvalidParameterValue.TempCosObjectName":         {attribute: path.Root("code").AtName("temp_cos_object_name"), advice: "Use the object name the temporary upload returned, such as `/<appid>/code.zip`."},
-	"InvalidParameterValue.Type":                      {attribute: path.Root("type"), advice: "Use `Event` or `HTTP`."},
-	"InvalidParameterValue.VpcNotSetWhenOpenCfs":      {attribute: path.Root("cfs_config"), advice: "Mounting CFS needs `vpc_config`."},
-	"InvalidParameterValue.ZipFile":                   {attribute: path.Root("code").AtName("zip_file"), advice: "The file must be a standard zip archive of at most 50 MB; recompress it and apply again."},
-	"InvalidParameterValue.ImageType":                 {attribute: path.Root("code").AtName("image_config").AtName("image_type"), advice: "Use `personal` or `enterprise`."},
-	"InvalidParameterValue.ImageUri":                  {attribute: path.Root("code").AtName("image_config").AtName("image_uri"), advice: "Use an image reference of this region's registry, such as `ccr.ccs.tencentyun.com/<namespace>/<image>:<tag>`."},
-	"InvalidParameterValue.RegistryId":                {attribute: path.Root("code").AtName("image_config").AtName("registry_id"), advice: "An enterprise (TCR) image needs the ID of its TCR instance."},
-	"ResourceNotFound.ImageConfig":                    {attribute: path.Root("code").AtName("image_config").AtName("image_uri"), advice: "Push the image first, or fix its reference; the function's role needs permission to pull it."},
-	"InvalidParameterValue.AsyncRunEnable":            {attribute: path.Root("async_run_enable"), advice: "Asynchronous runs can only be chosen when the function is created."},
-	"UnsupportedOperation.AsyncRunEnable":             {attribute: path.Root("async_run_enable"), advice: "This function cannot run asynchronously; remove `async_run_enable`."},
-	"InvalidParameterValue.TraceEnable":               {attribute: path.Root("trace_enable"), advice: "Event tracing needs `async_run_enable = true`."},
-	"InvalidParameterValue.ProtocolType":              {attribute: path.Root("protocol_type"), advice: "Use `WS`, on an HTTP function."},
-	"InvalidParameterValue.IdleTimeOut":               {attribute: path.Root("protocol_params"), advice: "Use an idle timeout of 1 to 1800 seconds."},
-	"InvalidParameterValue.WebSocketsParams":          {attribute: path.Root("protocol_params"), advice: "WebSocket settings need `protocol_type = \"WS\"` on an HTTP function."},
-	"InvalidParameterValue.InstanceConcurrencyConfig": {attribute: path.Root("instance_concurrency_config"), advice: "Concurrency per instance is for HTTP functions; check its settings against their documented values."},
-	"InvalidParameterValue.MaxConcurrency":            {attribute: path.Root("instance_concurrency_config").AtName("max_concurrency"), advice: "Use 1 to 100."},
-	"InvalidParameterValue.DynamicEnabled":            {attribute: path.Root("instance_concurrency_config").AtName("dynamic_enabled"), advice: "Dynamic concurrency is on or off."},
-	"FailedOperation.SessionName":                     {attribute: path.Root("instance_concurrency_config").AtName("session_config"), advice: "Use a session name of 5 to 40 letters, digits, `_` and `-`, starting with a letter."},
-	"LimitExceeded.IntraIp":                           {attribute: path.Root("intranet_config"), advice: "The account has no fixed intranet IP left; set `ip_fixed = \"DISABLE\"` or ask Tencent Cloud for a higher quota."},
-	"LimitExceeded.Eip":                               {attribute: path.Root("public_net_config").AtName("eip_config"), advice: "The account has no fixed public IP left; disable `eip_config` or ask Tencent Cloud for a higher quota."},
-	"LimitExceeded.Function":                          {advice: "The account has reached its function quota. Delete unused functions or ask for a higher quota with a ticket."},
-	"LimitExceeded.InitTimeout":                       {attribute: path.Root("init_timeout"), advice: "Use at most 300 seconds."},
-	"LimitExceeded.Memory":                            {attribute: path.Root("memory_size"), advice: "Use at most 3072 MB, or ask for a higher quota."},
-	"LimitExceeded.Timeout":                           {attribute: path.Root("timeout"), advice: "Use at most 900 seconds."},
-	"MissingParameter.Code":                           {advice: "Give the function's code in `code`."},
-	"MissingParameter.Runtime":                        {attribute: path.Root("runtime"), advice: "Set `runtime`."},
-	"ResourceInUse.Function":                          {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace."},
-	"ResourceInUse.FunctionName":                      {attribute: path.Root("name"), advice: "A function with this name already exists in the namespace (it may still be deleting)."},
-	"ResourceNotFound.Cmq":                            {attribute: path.Root("dead_letter_config"), advice: "Create the CMQ queue or topic first, or fix its name."},
-	"ResourceNotFound.Demo":                           {attribute: path.Root("code").AtName("demo_id"), advice: "Use a demo ID that exists in this region."},
-	"ResourceNotFound.Layer":                          {attribute: path.Root("layers"), advice: "Publish the layer version first, or fix its name or version."},
-	"ResourceNotFound.Namespace":                      {attribute: path.Root("namespace"), advice: "Create the namespace first."},
-	"ResourceNotFound.Role":                           {attribute: path.Root("role"), advice: "Create the CAM role first, or fix its name."},
-	"ResourceNotFound.Vpc":                            {attribute: path.Root("vpc_config"), advice: "Use a VPC and one of its subnets that exist in this region."},
-	"ResourceUnavailable.Namespace":                   {attribute: path.Root("namespace"), advice: "The namespace cannot take new functions now; use another namespace."},
-	"AuthFailure.SignatureFailure":                    {advice: "The API could not verify the request's signature: the secret key does not belong to the SecretId. Check that `secret_key` (or TENCENTCLOUD_SECRET_KEY) is the key of `secret_id` (or TENCENTCLOUD_SECRET_ID), copied without stray characters; temporary credentials must use the key issued with their token."},
-	"AuthFailure.SignatureExpire":                     {advice: "The request's timestamp is more than 5 minutes away from the API's clock. Check this machine's clock (synchronize it, for example with NTP), then run the command again."},
-	"AuthFailure.TokenFailure":                        {advice: "The session token was rejected or has expired. Get new temporary credentials and set `security_token` (or TENCENTCLOUD_SECURITY_TOKEN) together with the SecretId and key issued with it; leave it unset for permanent API keys."},
-	"AuthFailure.SecretIdNotFound":                    {advice: "The SecretId does not exist or its key is disabled. Check `secret_id` (or TENCENTCLOUD_SECRET_ID), and that the key is enabled in the CAM console."},
-	"AuthFailure.InvalidSecretId":                     {advice: "The SecretId is not a valid API key ID. Check `secret_id` (or TENCENTCLOUD_SECRET_ID)."},
-	"UnauthorizedOperation.CAM":                       {advice: "The API key is not allowed to call this action. Grant it SCF permissions in CAM (for example the QcloudSCFFullAccess policy)."},
-	"UnauthorizedOperation.Region":                    {advice: "The account cannot use SCF in this region. Check the provider's `region`."},
-	"UnauthorizedOperation.Role":                      {attribute: path.Root("role"), advice: "The function's role has no permission to read the code from COS. Grant it COS read access."},
-	"UnauthorizedOperation.TempCosAppid":              {attribute: path.Root("code").AtName("temp_cos_object_name"), advice: "The temporary COS object belongs to another account; upload the code with this account."},
-	"UnsupportedOperation":                            {advice: "The service does not support this combination of settings for this function."},
-	"RequestSizeLimitExceeded":                        {attribute: path.Root("code").AtName("zip_file"), advice: "The request was larger than the API accepts (10 MB); upload large packages to COS and use `cos_bucket_name`/`cos_object_name`."},
+	"FailedOperation.FunctionStatusError": {advice: "The function is still being deployed or changed by someone else. Wait until it is Active and apply again."},
+	"InternalError":                       {advice: hintRetry},
+	"InternalError.System":                {advice: hintRetry},
+	"InvalidParameter.Payload":            {advice: "The service could not parse the request. This is a provider bug; please report it with the RequestId."},
+	"InvalidParameterValue":               {advice: "Check the value the message names against the attribute's documented rules."},
+	"AuthFailure.SignatureFailure":        {advice: "The API could not verify the request's signature: the secret key does not belong to the SecretId. Check that `secret_key` (or TENCENTCLOUD_SECRET_KEY) is the key of `secret_id` (or TENCENTCLOUD_SECRET_ID), copied without stray characters; temporary credentials must use the key issued with their token."},
+	"AuthFailure.SignatureExpire":         {advice: "The request's timestamp is more than 5 minutes away from the API's clock. Check this machine's clock (synchronize it, for example with NTP), then run the command again."},
+	"AuthFailure.TokenFailure":            {advice: "The session token was rejected or has expired. Get new temporary credentials and set `security_token` (or TENCENTCLOUD_SECURITY_TOKEN) together with the SecretId and key issued with it; leave it unset for permanent API keys."},
+	"AuthFailure.SecretIdNotFound":        {advice: "The SecretId does not exist or its key is disabled. Check `secret_id` (or TENCENTCLOUD_SECRET_ID), and that the key is enabled in the CAM console."},
+	"AuthFailure.InvalidSecretId":         {advice: "The SecretId is not a valid API key ID. Check `secret_id` (or TENCENTCLOUD_SECRET_ID)."},
+	"UnauthorizedOperation.CAM":           {advice: "The API key is not allowed to call this action. Grant it SCF permissions in CAM (for example the QcloudSCFFullAccess policy)."},
+	"UnauthorizedOperation.Region":        {advice: "The account cannot use SCF in this region. Check the provider's `region`."},
+	"UnsupportedOperation":                {advice: "The service does not support this combination of settings for this function."},
 }
 
 // namespaceAPIErrorHints maps the error codes of the namespace actions to the
@@ -346,11 +285,7 @@ func describeErrorWith(action string, err error, hints map[string]apiErrorHint) 
 	case errors.As(err, &apiErr):
 		hint, known := hints[apiErr.Code]
 		if !known {
-			if shared, ok := apiErrorHints[apiErr.Code]; ok {
-				hint = apiErrorHint{advice: shared.advice}
-			} else {
-				hint = genericHint(apiErr.Code)
-			}
+			hint = borrowedHint(apiErr.Code)
 		}
 		detail := fmt.Sprintf("While %s, the API answered %s: %s (RequestId: %s).", action, apiErr.Code,
 			strings.TrimSuffix(apiErr.Message, "."), requestIDOrNone(apiErr.RequestID))
@@ -394,6 +329,20 @@ func importBlockAdvice(id, otherwise string) string {
 		"import it: add this block to the configuration, replace <address> with the resource address from the \"with\" line above, and apply again.\n\n" +
 		"import {\n  to = <address>\n  id = \"" + id + "\"\n}\n\n" +
 		"With Terraform older than 1.5, run instead:\n  terraform import <address> " + id + "\n\n" + otherwise
+}
+
+// borrowedHint is the advice for a code an object's own hints lack: the
+// shared table's, else the function's (an SCF error code means the same in
+// every action), never an attribute, which would belong to another object;
+// else what the code's class says.
+func borrowedHint(code string) apiErrorHint {
+	if shared, ok := apiErrorHints[code]; ok {
+		return apiErrorHint{advice: shared.advice}
+	}
+	if function, ok := functionDiagnostics.hints[code]; ok {
+		return apiErrorHint{advice: function.advice}
+	}
+	return genericHint(code)
 }
 
 func genericHint(code string) apiErrorHint {

@@ -82,12 +82,12 @@ func TestAddAPIErrorCoversTheCreateFunctionDocument(t *testing.T) {
 	for code, attribute := range createFunctionDocumentCodes {
 		t.Run(code, func(t *testing.T) {
 			t.Parallel()
-			if _, ok := apiErrorHints[code]; !ok {
+			if _, ok := functionDiagnostics.hints[code]; !ok {
 				t.Fatalf("no hint for %s", code)
 			}
 			var diags diag.Diagnostics
 			err := &scfapi.APIError{Action: scfapi.ActionCreateFunction, Code: code, Message: "the service's message.", RequestID: "req-123"}
-			addAPIError(&diags, summaryCreate, "creating function default/f", err)
+			functionDiagnostics.addAPIError(&diags, summaryCreate, "creating function default/f", err)
 			if len(diags) != 1 {
 				t.Fatalf("got %d diagnostics", len(diags))
 			}
@@ -137,7 +137,7 @@ func TestDescribeErrorForWaitsAndAdoption(t *testing.T) {
 			[]string{"Terraform was stopped before it finished", "Nothing is lost"}},
 	}
 	for _, tc := range cases {
-		detail, _ := describeError("creating function default/f", tc.err)
+		detail, _ := functionDiagnostics.describe("creating function default/f", tc.err)
 		for _, want := range tc.want {
 			if !strings.Contains(detail, want) {
 				t.Errorf("%T detail lacks %q:\n%s", tc.err, want, detail)

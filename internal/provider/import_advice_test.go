@@ -28,7 +28,7 @@ func TestImportAdviceNamesTheFunction(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			detail, attribute := describeError("creating function team-a/fn-07", tc.err)
+			detail, attribute := functionDiagnostics.describe("creating function team-a/fn-07", tc.err)
 			wantTail := "\n\nimport {\n  to = <address>\n  id = \"team-a/fn-07\"\n}\n\n" +
 				"With Terraform older than 1.5, run instead:\n  terraform import <address> team-a/fn-07\n\n" + tc.otherwise
 			if !strings.HasSuffix(detail, wantTail) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -118,20 +117,18 @@ func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunct
 		m.Type = types.StringValue(t)
 	}
 	m.Environment = movedMap(ctx, src.Environment, &diags)
-	m.VpcConfig = types.ObjectNull(vpcConfigAttrTypes)
+	m.VpcConfig = vpcCodec.null()
 	if vpc, subnet := deref(src.VpcID), deref(src.SubnetID); vpc != "" || subnet != "" {
-		m.VpcConfig = objectValue(ctx, vpcConfigAttrTypes, vpcConfigModel{VpcID: types.StringValue(vpc), SubnetID: types.StringValue(subnet)}, &diags)
+		m.VpcConfig = vpcCodec.value(vpcConfigModel{VpcID: types.StringValue(vpc), SubnetID: types.StringValue(subnet)}, &diags)
 	}
 	m.Role = types.StringValue(deref(src.Role))
 	m.ClsLogsetID, m.ClsTopicID = nullable(src.ClsLogsetID), nullable(src.ClsTopicID)
 	m.Layers = movedLayers(ctx, src.Layers, &diags)
-	m.DeadLetterConfig = types.ObjectNull(deadLetterTypes) // that provider does not know it; the refresh reads it
+	m.DeadLetterConfig = deadLetterCodec.null() // that provider does not know it; the refresh reads it
 	m.PublicNetConfig = movedPublicNet(ctx, src, &diags)
 	m.CfsConfig, m.CfsMounts = movedCfs(ctx, src.CfsConfig, &diags)
 	m.Tags = movedMap(ctx, src.Tags, &diags)
-	m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
-		"create": types.StringType, "update": types.StringType, "delete": types.StringType,
-	})}
+	m.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutsAttribute(ctx).GetType().(timeouts.Type).AttrTypes)} //nolint:forcetypeassert // the library's attribute
 
 	m.AsyncRunEnable = types.BoolValue(deref(src.AsyncRunEnable) == apiTrue)
 	m.TraceEnable = types.BoolValue(false)
@@ -139,15 +136,15 @@ func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunct
 	m.DNSCache = types.BoolValue(derefOr(src.DNSCache, false))
 	m.IgnoreSysLog = types.BoolValue(false)
 	m.ProtocolType = types.StringNull()
-	m.ProtocolParams = types.ObjectNull(protocolParamsAttrTypes)
+	m.ProtocolParams = protocolParamsCodec.null()
 	m.InstanceConcurrencyConfig = movedConcurrency(ctx, src.Concurrency, &diags)
 	m.IntranetConfig = movedIntranet(ctx, src.IntranetConfig, &diags)
 	m.ResolvedImageURI = types.StringNull()
-	m.EipAddresses = stringList(ctx, src.Eips, &diags)
-	m.AccessInfo = objectValue(ctx, accessInfoAttrTypes, accessInfoModel{
+	m.EipAddresses = stringList(src.Eips, &diags)
+	m.AccessInfo = accessInfoCodec.value(accessInfoModel{
 		Host: types.StringValue(deref(src.Host)), Vip: types.StringValue(deref(src.Vip)),
 	}, &diags)
-	m.StatusReasons = types.ListNull(types.ObjectType{AttrTypes: statusReasonAttrTypes})
+	m.StatusReasons = statusReasonCodec.nullList()
 
 	m.FunctionID = nullable(src.FunctionID)
 	m.Status = nullable(src.Status)
@@ -220,7 +217,7 @@ func warnUnmanaged(src tencentcloudFunctionState, namespace, name string, diags 
 // zip path and COS location it was configured with, and the image as the
 // service reports it.
 func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
-	code, given := nullCode(), false
+	code, given := codeCodec.nullModel(diags), false
 	if zip := deref(src.ZipFile); zip != "" {
 		code.ZipFile, given = types.StringValue(zip), true
 	}
@@ -240,7 +237,7 @@ func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.D
 		if img.ContainerImageAccelerate {
 			accelerate = types.BoolValue(true)
 		}
-		code.ImageConfig = objectValue(ctx, imageConfigAttrTypes, imageConfigModel{
+		code.ImageConfig = imageCodec.value(imageConfigModel{
 			ImageType: types.StringValue(img.ImageType), ImageURI: types.StringValue(img.ImageURI),
 			RegistryID: emptyAsNull(img.RegistryID), Command: emptyAsNull(img.Command), Args: emptyAsNull(img.Args),
 			EntryPoint: emptyAsNull(img.EntryPoint), ContainerImageAccelerate: accelerate, ImagePort: port,
@@ -249,9 +246,9 @@ func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.D
 	}
 	if !given {
 		// imported into that provider: the deployed code stays, as after an import here
-		return types.ObjectNull(codeAttrTypes)
+		return codeCodec.null()
 	}
-	return objectValue(ctx, codeAttrTypes, code, diags)
+	return codeCodec.value(code, diags)
 }
 
 // movedPublicNet is null for the service's default (public access, no
@@ -260,26 +257,26 @@ func movedPublicNet(ctx context.Context, src tencentcloudFunctionState, diags *d
 	public := derefOr(src.EnablePublicNet, true)
 	eip := derefOr(src.EnableEipConfig, false)
 	if public && !eip {
-		return types.ObjectNull(publicNetAttrTypes)
+		return publicNetCodec.null()
 	}
-	pn := publicNetConfigModel{PublicNetStatus: types.StringValue(disable), EipConfig: types.ObjectNull(eipConfigAttrTypes)}
+	pn := publicNetConfigModel{PublicNetStatus: types.StringValue(disable), EipConfig: eipCodec.null()}
 	if public {
 		pn.PublicNetStatus = types.StringValue(enable)
 	}
 	if eip {
-		pn.EipConfig = objectValue(ctx, eipConfigAttrTypes, eipConfigModel{EipStatus: types.StringValue(enable)}, diags)
+		pn.EipConfig = eipCodec.value(eipConfigModel{EipStatus: types.StringValue(enable)}, diags)
 	}
-	return objectValue(ctx, publicNetAttrTypes, pn, diags)
+	return publicNetCodec.value(pn, diags)
 }
 
 func movedCfs(ctx context.Context, mounts []tencentcloudCfs, diags *diag.Diagnostics) (types.Object, types.List) {
 	reported := make([]cfsMountModel, 0, len(mounts))
 	if len(mounts) == 0 {
-		return types.ObjectNull(cfsConfigAttrTypes), listValue(ctx, cfsMountAttrTypes, reported, diags)
+		return cfsCodec.null(), cfsMountCodec.list(reported, diags)
 	}
-	var cfs cfsConfigModel
+	configured := make([]cfsInsModel, 0, len(mounts))
 	for _, c := range mounts {
-		cfs.CfsInsList = append(cfs.CfsInsList, cfsInsModel{
+		configured = append(configured, cfsInsModel{
 			UserID: types.StringValue(c.UserID), UserGroupID: types.StringValue(c.UserGroupID),
 			CfsID: types.StringValue(c.CfsID), MountInsID: types.StringValue(c.MountInsID),
 			LocalMountDir: types.StringValue(c.LocalMountDir), RemoteMountDir: types.StringValue(c.RemoteMountDir),
@@ -290,17 +287,17 @@ func movedCfs(ctx context.Context, mounts []tencentcloudCfs, diags *diag.Diagnos
 			MountVpcID: types.StringValue(c.MountVpcID), MountSubnetID: types.StringValue(c.MountSubnetID),
 		})
 	}
-	return objectValue(ctx, cfsConfigAttrTypes, cfs, diags), listValue(ctx, cfsMountAttrTypes, reported, diags)
+	return cfsCodec.value(cfsConfigModel{CfsInsList: cfsInsCodec.list(configured, diags)}, diags), cfsMountCodec.list(reported, diags)
 }
 
 // movedIntranet is null unless a fixed intranet IP is enabled: that
 // provider reads DISABLE back into state even when it was not configured.
 func movedIntranet(ctx context.Context, in []tencentcloudIntranet, diags *diag.Diagnostics) types.Object {
 	if len(in) == 0 || in[0].IPFixed != enable {
-		return types.ObjectNull(intranetConfigAttrTypes)
+		return intranetCodec.null()
 	}
-	return objectValue(ctx, intranetConfigAttrTypes, intranetConfigModel{
-		IPFixed: types.StringValue(enable), IPAddresses: stringList(ctx, in[0].IPAddress, diags),
+	return intranetCodec.value(intranetConfigModel{
+		IPFixed: types.StringValue(enable), IPAddresses: stringList(in[0].IPAddress, diags),
 	}, diags)
 }
 
@@ -309,13 +306,13 @@ func movedIntranet(ctx context.Context, in []tencentcloudIntranet, diags *diag.D
 // zero value ("" or 0) because it was not.
 func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, diags *diag.Diagnostics) types.Object {
 	if len(blocks) == 0 {
-		return types.ObjectNull(instanceConcurrencyAttrTypes)
+		return concurrencyCodec.null()
 	}
 	c := blocks[0]
-	session := types.ObjectNull(sessionConfigAttrTypes)
+	session := sessionCodec.null()
 	if len(c.SessionConfig) > 0 {
 		s := c.SessionConfig[0]
-		session = objectValue(ctx, sessionConfigAttrTypes, sessionConfigModel{
+		session = sessionCodec.value(sessionConfigModel{
 			SessionSource: emptyAsNull(s.SessionSource), SessionName: emptyAsNull(s.SessionName),
 			MaximumConcurrencySessionPerInstance: zeroAsNull(s.MaximumConcurrencySessionPerInstance),
 			MaximumTTLInSeconds:                  zeroAsNull(s.MaximumTTLInSeconds),
@@ -324,7 +321,7 @@ func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, dia
 			IdleTimeoutStrategy:                  emptyAsNull(s.IdleTimeoutStrategy),
 		}, diags)
 	}
-	return objectValue(ctx, instanceConcurrencyAttrTypes, instanceConcurrencyModel{
+	return concurrencyCodec.value(instanceConcurrencyModel{
 		DynamicEnabled: flagAsBool(c.DynamicEnabled), MaxConcurrency: zeroAsNull(c.MaxConcurrency),
 		InstanceIsolationEnabled: flagAsBool(c.InstanceIsolationEnabled), Type: emptyAsNull(c.Type),
 		SessionConfig: session,
@@ -333,13 +330,13 @@ func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, dia
 
 func movedLayers(ctx context.Context, layers []tencentcloudLayer, diags *diag.Diagnostics) types.List {
 	if len(layers) == 0 {
-		return types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes})
+		return layerCodec.nullList()
 	}
 	out := make([]layerModel, 0, len(layers))
 	for _, l := range layers {
 		out = append(out, layerModel{Name: types.StringValue(l.LayerName), Version: types.Int64Value(l.LayerVersion)})
 	}
-	return listValue(ctx, layerAttrTypes, out, diags)
+	return layerCodec.list(out, diags)
 }
 
 // movedMap keeps an empty map null: SDKv2 cannot tell an empty map from

@@ -315,7 +315,9 @@ func TestMoveStateSettingsBeyondTheRecording(t *testing.T) {
 		t.Errorf("intranet_config.ip_addresses = %s", intranet.IPAddresses)
 	}
 	cfs := decodeObject[cfsConfigModel](t, m.CfsConfig)
-	if len(cfs.CfsInsList) != 1 || cfs.CfsInsList[0].LocalMountDir.ValueString() != "/mnt/data" || cfs.CfsInsList[0].UserID.ValueString() != "10000" {
+	var cfsIns []cfsInsModel
+	if d := cfs.CfsInsList.ElementsAs(context.Background(), &cfsIns, false); d.HasError() || len(cfsIns) != 1 ||
+		cfsIns[0].LocalMountDir.ValueString() != "/mnt/data" || cfsIns[0].UserID.ValueString() != "10000" {
 		t.Errorf("cfs_config = %s", m.CfsConfig)
 	}
 	var mounts []cfsMountModel

@@ -5,47 +5,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
 )
-
-// TestCodeFromObject: the reflection-free reader of `code` used on the plan
-// path fills every field exactly as the framework's conversion does.
-func TestCodeFromObject(t *testing.T) {
-	ctx := context.Background()
-	objType, ok := codeAttribute().GetType().(types.ObjectType)
-	if !ok {
-		t.Fatalf("code is a %T", codeAttribute().GetType())
-	}
-	values := map[string]attr.Value{}
-	for name, typ := range objType.AttrTypes {
-		if image, ok := typ.(types.ObjectType); ok {
-			values[name] = types.ObjectNull(image.AttrTypes)
-			continue
-		}
-		values[name] = types.StringValue("value of " + name)
-	}
-	obj := types.ObjectValueMust(objType.AttrTypes, values)
-	var diags diag.Diagnostics
-	want, ok := objectAs[codeModel](ctx, obj, &diags)
-	if !ok {
-		t.Fatalf("objectAs: %v", diags)
-	}
-	if got := codeFromObject(obj); !reflect.DeepEqual(got, want) {
-		t.Errorf("codeFromObject = %+v, want %+v", got, want)
-	}
-	if got := codeFromObject(types.ObjectNull(objType.AttrTypes)); !got.ZipFile.IsNull() || !got.GitURL.IsNull() {
-		t.Errorf("codeFromObject(null) = %+v, want null fields", got)
-	}
-}
 
 // BenchmarkPlanCreate is the provider's share of `terraform plan` for one new
 // scf_function: ValidateResourceConfig and PlanResourceChange through the

@@ -9,12 +9,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -48,14 +45,8 @@ func (d *scfFunctionDataSource) Configure(_ context.Context, req datasource.Conf
 	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
-func functionResourceSchema(ctx context.Context) rschema.Schema {
-	var resp resource.SchemaResponse
-	(&scfFunctionResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
-	return resp.Schema
-}
-
 func (d *scfFunctionDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	source := functionResourceSchema(ctx).Attributes
+	source := functionSchema(ctx).Attributes
 	imageConfig := source["code"].(rschema.SingleNestedAttribute).Attributes["image_config"] //nolint:forcetypeassert // the resource's own schema
 	for _, name := range functionInputsNotRead {
 		delete(source, name)
@@ -173,89 +164,50 @@ func (d *scfFunctionDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryRead, "reading function "+id, err)
+		functionDiagnostics.addAPIError(&resp.Diagnostics, summaryRead, "reading function "+id, err)
 		return
 	}
 
 	// The resource's own reading, from a state of nulls as after an import,
 	// so that every value means what it means in the resource.
-	source := functionResourceSchema(ctx)
-	model, state := nullModel(ctx, source, &resp.Diagnostics)
+	model := functionCodec.nullModel(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	(&scfFunctionResource{client: d.client}).finish(ctx, fn, "", &model, &resp.Diagnostics)
-	model.Code = withReportedEntryPoint(ctx, model.Code, fn.ImageConfig, &resp.Diagnostics)
+	model.Code = withReportedEntryPoint(model.Code, fn.ImageConfig, &resp.Diagnostics)
+	image := imageOf(model.Code, &resp.Diagnostics)
+	var resourceValue tftypes.Value
+	functionCodec.encode(ctx, &model, &resourceValue, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(state.Set(ctx, model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	values, err := readOnlyValues(state.Raw, resp.State.Schema.Type().TerraformType(ctx))
+	values, err := readOnlyValues(ctx, resourceValue, image, resp.State.Schema.Type().TerraformType(ctx))
 	if err != nil {
-		resp.Diagnostics.AddError(summaryRead, fmt.Sprintf("Converting function %s for the data source: %s. "+
-			"Please report this issue to the provider developers.", id, err))
+		functionDiagnostics.providerBug(&resp.Diagnostics, summaryRead, fmt.Sprintf("converting function %s for the data source: %s", id, err))
 		return
 	}
 	resp.State.Raw = values
 }
 
-// withReportedEntryPoint adds the EntryPoint the service reports, which the
-// resource reads back only where it is configured (see retiredEntryPoint).
-func withReportedEntryPoint(ctx context.Context, code types.Object, img *scfapi.ImageConfig, diags *diag.Diagnostics) types.Object {
-	if img == nil || deref(img.EntryPoint) == "" {
-		return code
-	}
-	c, ok := objectAs[codeModel](ctx, code, diags)
-	if !ok || c.ImageConfig.IsNull() {
-		return code
-	}
-	ic, ok := objectAs[imageConfigModel](ctx, c.ImageConfig, diags)
-	if !ok {
-		return code
-	}
-	ic.EntryPoint = types.StringValue(*img.EntryPoint)
-	c.ImageConfig = objectValue(ctx, imageConfigAttrTypes, ic, diags)
-	return objectValue(ctx, codeAttrTypes, c, diags)
-}
-
-// nullModel is a resource model with every attribute null, and a state of
-// the resource's schema to convert it.
-func nullModel(ctx context.Context, s rschema.Schema, diags *diag.Diagnostics) (scfFunctionResourceModel, tfsdk.State) {
-	typ := s.Type().TerraformType(ctx).(tftypes.Object) //nolint:forcetypeassert // a schema is an object
-	nulls := make(map[string]tftypes.Value, len(typ.AttributeTypes))
-	for name, t := range typ.AttributeTypes {
-		nulls[name] = tftypes.NewValue(t, nil)
-	}
-	state := tfsdk.State{Schema: s, Raw: tftypes.NewValue(typ, nulls)}
-	var model scfFunctionResourceModel
-	diags.Append(state.Get(ctx, &model)...)
-	return model, state
-}
-
 // readOnlyValues turns the resource's values into the data source's: the
 // inputs that cannot be read are dropped, and the image moves out of `code`.
-func readOnlyValues(resourceValue tftypes.Value, target tftypes.Type) (tftypes.Value, error) {
+func readOnlyValues(ctx context.Context, resourceValue tftypes.Value, image types.Object, target tftypes.Type) (tftypes.Value, error) {
+	imageValue, err := image.ToTerraformValue(ctx)
+	if err != nil {
+		return tftypes.Value{}, err
+	}
 	var attrs map[string]tftypes.Value
 	if err := resourceValue.As(&attrs); err != nil {
 		return tftypes.Value{}, err
-	}
-	targetAttrs := target.(tftypes.Object).AttributeTypes //nolint:forcetypeassert // a schema is an object
-	image := tftypes.NewValue(targetAttrs["image_config"], nil)
-	var code map[string]tftypes.Value
-	if err := attrs["code"].As(&code); err != nil {
-		return tftypes.Value{}, err
-	}
-	if v, ok := code["image_config"]; ok {
-		image = v
 	}
 	out := maps.Clone(attrs)
 	for _, name := range functionInputsNotRead {
 		delete(out, name)
 	}
-	out["image_config"] = image
+	out["image_config"] = imageValue
+	// The data source's schema is the resource's less the inputs, plus the
+	// image: any other difference is an error here, not a value left out.
 	if err := tftypes.ValidateValue(target, out); err != nil {
 		return tftypes.Value{}, err
 	}

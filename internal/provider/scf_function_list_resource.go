@@ -149,7 +149,7 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 			}
 			found, err := l.client.ListAllFunctionsMatching(ctx, query)
 			if err != nil {
-				addAPIError(&diags, summaryList, "listing the functions of namespace "+namespace, err)
+				functionDiagnostics.addAPIError(&diags, summaryList, "listing the functions of namespace "+namespace, err)
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}
@@ -228,7 +228,7 @@ func (l *scfFunctionListResource) namespaces(ctx context.Context, configured typ
 	}
 	all, err := l.client.ListAllNamespaces(ctx, scfapi.NamespaceFilter{})
 	if err != nil {
-		addAPIError(&diags, summaryList, "listing the namespaces to search", err)
+		functionDiagnostics.addAPIError(&diags, summaryList, "listing the namespaces to search", err)
 		return nil, diags
 	}
 	names := make([]string, 0, len(all))
@@ -255,7 +255,7 @@ func (l *scfFunctionListResource) result(ctx context.Context, req list.ListReque
 		return result, true
 	}
 	if err != nil {
-		addAPIError(&result.Diagnostics, summaryRead, "reading function "+functionID(namespace, name), err)
+		functionDiagnostics.addAPIError(&result.Diagnostics, summaryRead, "reading function "+functionID(namespace, name), err)
 		return result, false
 	}
 	for attr, value := range map[string]string{"id": functionID(namespace, name), "namespace": namespace, "name": name} {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/scfprovider/terraform-provider-scf/internal/provider/validators"
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+	"github.com/scfprovider/terraform-provider-scf/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*scfFunctionsDataSource)(nil)
@@ -62,13 +62,28 @@ type functionSummaryModel struct {
 	TraceEnable    types.Bool   `tfsdk:"trace_enable"`
 }
 
-var functionSummaryAttrTypes = map[string]attr.Type{
-	"name": types.StringType, "namespace": types.StringType, "function_id": types.StringType,
-	"runtime": types.StringType, "type": types.StringType, "status": types.StringType,
-	"status_desc": types.StringType, "description": types.StringType, "created_time": types.StringType,
-	"modified_time": types.StringType, "tags": types.MapType{ElemType: types.StringType},
-	"async_run_enable": types.BoolType, "trace_enable": types.BoolType,
+// functionSummaryAttributes are the resource's attributes that a listing
+// reports, named by the summary model's fields, so they mean the same and
+// their types are written once, in the resource's schema.
+func functionSummaryAttributes(ctx context.Context) map[string]schema.Attribute {
+	resourceAttrs := functionSchema(ctx).Attributes
+	names, err := tfmodel.Names[functionSummaryModel]()
+	if err != nil {
+		panic("scf_functions: " + err.Error()) // every test that builds the provider's schema fails on it
+	}
+	summary := make(map[string]schema.Attribute, len(names))
+	for _, name := range names {
+		a, ok := resourceAttrs[name]
+		if !ok {
+			panic("scf_functions: the summary's " + name + " is not an attribute of scf_function")
+		}
+		summary[name] = computedAttribute(a)
+	}
+	return summary
 }
+
+var functionSummaryCodec = nestedCodec[functionSummaryModel](schema.ListNestedAttribute{
+	NestedObject: schema.NestedAttributeObject{Attributes: functionSummaryAttributes(context.Background())}})
 
 func (d *scfFunctionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_functions"
@@ -79,12 +94,6 @@ func (d *scfFunctionsDataSource) Configure(_ context.Context, req datasource.Con
 }
 
 func (d *scfFunctionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	// The summary's attributes are the resource's, so they mean the same.
-	resourceAttrs := functionResourceSchema(ctx).Attributes
-	summary := make(map[string]schema.Attribute, len(functionSummaryAttrTypes))
-	for name := range functionSummaryAttrTypes {
-		summary[name] = computedAttribute(resourceAttrs[name])
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the Serverless Cloud Function (SCF) functions of one namespace with " +
 			"`ListFunctions`, reading every page within the provider's rate limits. The filters narrow the list and " +
@@ -128,7 +137,7 @@ func (d *scfFunctionsDataSource) Schema(ctx context.Context, _ datasource.Schema
 			"functions": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The functions that match, ordered by name; empty when none does.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: summary},
+				NestedObject:        schema.NestedAttributeObject{Attributes: functionSummaryAttributes(ctx)},
 			},
 		},
 	}
@@ -149,16 +158,16 @@ func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	found, err := d.client.ListAllFunctionsMatching(ctx, query)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryList, "listing the functions of namespace "+config.Namespace.ValueString(), err)
+		functionDiagnostics.addAPIError(&resp.Diagnostics, summaryList, "listing the functions of namespace "+config.Namespace.ValueString(), err)
 		return
 	}
 
 	listed := keepListed(found, config.Namespace.ValueString(), config.NamePrefix.ValueString())
 	functions := make([]functionSummaryModel, 0, len(listed))
 	for _, f := range listed {
-		functions = append(functions, flattenFunctionSummary(ctx, f, &resp.Diagnostics))
+		functions = append(functions, flattenFunctionSummary(f, &resp.Diagnostics))
 	}
-	config.Functions = listValue(ctx, functionSummaryAttrTypes, functions, &resp.Diagnostics)
+	config.Functions = functionSummaryCodec.list(functions, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }
 
@@ -191,7 +200,7 @@ func listQuery(ctx context.Context, f functionFilter, diags *diag.Diagnostics) s
 	if p := stringPtr(f.Status); p != nil {
 		filter("Status", *p)
 	}
-	for _, t := range expandTags(ctx, f.Tags, diags) {
+	for _, t := range expandTags(f.Tags, diags) {
 		filter("tag-"+*t.Key, *t.Value)
 	}
 	return query
@@ -218,7 +227,7 @@ func keepListed(found []scfapi.FunctionSummary, namespace, prefix string) []scfa
 	return kept
 }
 
-func flattenFunctionSummary(ctx context.Context, f scfapi.FunctionSummary, diags *diag.Diagnostics) functionSummaryModel {
+func flattenFunctionSummary(f scfapi.FunctionSummary, diags *diag.Diagnostics) functionSummaryModel {
 	tags := make(map[string]string, len(f.Tags))
 	for _, t := range f.Tags {
 		tags[t.Key] = t.Value
@@ -234,7 +243,7 @@ func flattenFunctionSummary(ctx context.Context, f scfapi.FunctionSummary, diags
 		Description:    types.StringValue(f.Description),
 		CreatedTime:    types.StringValue(serviceTimeRFC3339(f.AddTime)),
 		ModifiedTime:   types.StringValue(serviceTimeRFC3339(f.ModTime)),
-		Tags:           flattenStringMap(ctx, tags, types.MapNull(types.StringType), diags),
+		Tags:           flattenStringMap(tags, types.MapNull(types.StringType), diags),
 		AsyncRunEnable: types.BoolValue(f.AsyncRunEnable == apiTrue),
 		TraceEnable:    types.BoolValue(f.TraceEnable == apiTrue),
 	}

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -12,73 +10,24 @@ import (
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
-func TestParseFunctionID(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		id, namespace, name string
-		wantErr             string
-	}{
-		{id: "team-a/hello", namespace: "team-a", name: "hello"},
-		{id: "team-a+hello", namespace: "team-a", name: "hello"},
-		{id: "hello", namespace: "default", name: "hello"},
-		{id: "default/hello_world-2", namespace: "default", name: "hello_world-2"},
-		{id: "", wantErr: "function name"},
-		{id: "team-a/", wantErr: "function name"},
-		{id: "/hello", wantErr: "namespace"},
-		{id: "bad ns/hello", wantErr: "namespace"},
-		{id: "team/1hello", wantErr: "function name"},
-		{id: "team/a/b", wantErr: "function name"},
-	}
-	for _, tc := range cases {
-		ns, name, err := parseFunctionID(tc.id)
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "<namespace>/<name>") {
-				t.Errorf("parseFunctionID(%q) error = %v, want one about %s quoting the formats", tc.id, err, tc.wantErr)
-			}
-			continue
-		}
-		if err != nil || ns != tc.namespace || name != tc.name {
-			t.Errorf("parseFunctionID(%q) = %q, %q, %v; want %q, %q", tc.id, ns, name, err, tc.namespace, tc.name)
-		}
-	}
-}
-
-func FuzzParseFunctionID(f *testing.F) {
-	for _, seed := range []string{"ns/name", "ns+name", "name", "", "/", "+", "a/b/c", "ns/na me"} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, id string) {
-		ns, name, err := parseFunctionID(id)
-		if err != nil {
-			return
-		}
-		// Whatever is accepted must round-trip through the state ID.
-		ns2, name2, err := parseFunctionID(functionID(ns, name))
-		if err != nil || ns2 != ns || name2 != name {
-			t.Fatalf("%q parsed to %q/%q, which re-parses to %q/%q (%v)", id, ns, name, ns2, name2, err)
-		}
-	})
-}
-
 func TestExpandEnvironmentAndLayersSentinels(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	var diags diag.Diagnostics
 
-	if env := expandEnvironment(ctx, types.MapNull(types.StringType), false, &diags); env != nil {
+	if env := expandEnvironment(types.MapNull(types.StringType), false, &diags); env != nil {
 		t.Errorf("no environment on create should send nothing, got %+v", env)
 	}
-	cleared := expandEnvironment(ctx, types.MapNull(types.StringType), true, &diags)
+	cleared := expandEnvironment(types.MapNull(types.StringType), true, &diags)
 	if cleared == nil || len(cleared.Variables) != 1 || *cleared.Variables[0].Key != "" || *cleared.Variables[0].Value != "" {
 		t.Errorf("clearing must send one empty variable, got %+v", cleared)
 	}
 	m, _ := types.MapValue(types.StringType, map[string]attr.Value{"B": types.StringValue("2"), "A": types.StringValue("1")})
-	env := expandEnvironment(ctx, m, true, &diags)
+	env := expandEnvironment(m, true, &diags)
 	if len(env.Variables) != 2 || *env.Variables[0].Key != "A" || *env.Variables[1].Value != "2" {
 		t.Errorf("variables not sorted by name: %+v", env.Variables)
 	}
 
-	layers := expandLayers(ctx, types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes}), true, &diags)
+	layers := expandLayers(layerCodec.nullList(), true, &diags)
 	if len(layers) != 1 || *layers[0].LayerName != "" || *layers[0].LayerVersion != 0 {
 		t.Errorf("clearing layers must send one empty layer, got %+v", layers)
 	}
@@ -89,7 +38,6 @@ func TestExpandEnvironmentAndLayersSentinels(t *testing.T) {
 
 func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	fn := &scfapi.Function{
 		FunctionName: "f", Namespace: "ns", Handler: "index.main", Runtime: "Python3.9", Type: "Event",
 		MemorySize: 256, Timeout: 10, InitTimeout: 65, Status: "Active", FunctionId: "lam-abcdefgh",
@@ -105,8 +53,9 @@ func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
 
 	// A prior empty map stays an empty map; a prior null stays null.
 	emptyEnv, _ := types.MapValue(types.StringType, map[string]attr.Value{})
-	model := scfFunctionResourceModel{Environment: emptyEnv, Tags: types.MapNull(types.StringType), Layers: types.ListNull(types.ObjectType{AttrTypes: layerAttrTypes})}
-	flattenFunction(ctx, fn, "abc123", &model, &diags)
+	model := scfFunctionResourceModel{functionSettings: functionSettings{Environment: emptyEnv, Tags: types.MapNull(types.StringType)},
+		functionStorage: functionStorage{Layers: layerCodec.nullList()}}
+	flattenFunction(fn, "abc123", &model, &diags)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -133,7 +82,7 @@ func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
 		t.Errorf("default public access should read as null, got %s", model.PublicNetConfig)
 	}
 	fn.PublicNetConfig = &scfapi.PublicNetConfigOut{PublicNetStatus: "DISABLE", EipConfig: scfapi.EipConfigOut{EipStatus: "DISABLE"}}
-	flattenFunction(ctx, fn, "abc123", &model, &diags)
+	flattenFunction(fn, "abc123", &model, &diags)
 	if got := model.PublicNetConfig.Attributes()["public_net_status"]; got == nil || got.String() != `"DISABLE"` {
 		t.Errorf("a changed public access must be read, got %s", model.PublicNetConfig)
 	}

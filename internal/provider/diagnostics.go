@@ -30,31 +30,25 @@ const (
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
-	summaryLayerPublish    = "Unable to Publish SCF Layer Version"
-	summaryLayerRead       = "Unable to Read SCF Layer Version"
-	summaryLayerDelete     = "Unable to Delete SCF Layer Version"
-	summaryLayerWait       = "Error Waiting for SCF Layer Version"
-	summaryLayerImport     = "Unable to Import SCF Layer Version"
-	summaryLayerList       = "Unable to List SCF Layer Versions"
-	summaryNamespaceCreate = "Unable to Create SCF Namespace"
-	summaryNamespaceRead   = "Unable to Read SCF Namespace"
-	summaryNamespaceUpdate = "Unable to Update SCF Namespace"
-	summaryNamespaceDelete = "Unable to Delete SCF Namespace"
-	summaryNamespaceImport = "Unable to Import SCF Namespace"
-	summaryNamespaceList   = "Unable to List SCF Namespaces"
-	summaryVersionPublish  = "Unable to Publish SCF Function Version"
-	summaryVersionRead     = "Unable to Read SCF Function Version"
-	summaryVersionDelete   = "Unable to Delete SCF Function Version"
-	summaryVersionImport   = "Unable to Import SCF Function Version"
-	summaryAliasCreate     = "Unable to Create SCF Function Alias"
-	summaryAliasRead       = "Unable to Read SCF Function Alias"
-	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
-	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
-	summaryInvoke          = "Unable to Invoke SCF Function"
-	summaryFunctionFailed  = "SCF Function Failed"
-	summaryAliasImport     = "Unable to Import SCF Function Alias"
-	summaryMove            = "Unable to Move Function to scf_function"
-	summaryMoveUnmanaged   = "Moved Function Has Settings scf_function Does Not Manage"
+	summaryLayerPublish   = "Unable to Publish SCF Layer Version"
+	summaryLayerRead      = "Unable to Read SCF Layer Version"
+	summaryLayerDelete    = "Unable to Delete SCF Layer Version"
+	summaryLayerWait      = "Error Waiting for SCF Layer Version"
+	summaryLayerImport    = "Unable to Import SCF Layer Version"
+	summaryLayerList      = "Unable to List SCF Layer Versions"
+	summaryVersionPublish = "Unable to Publish SCF Function Version"
+	summaryVersionRead    = "Unable to Read SCF Function Version"
+	summaryVersionDelete  = "Unable to Delete SCF Function Version"
+	summaryVersionImport  = "Unable to Import SCF Function Version"
+	summaryAliasCreate    = "Unable to Create SCF Function Alias"
+	summaryAliasRead      = "Unable to Read SCF Function Alias"
+	summaryAliasUpdate    = "Unable to Update SCF Function Alias"
+	summaryAliasDelete    = "Unable to Delete SCF Function Alias"
+	summaryInvoke         = "Unable to Invoke SCF Function"
+	summaryFunctionFailed = "SCF Function Failed"
+	summaryAliasImport    = "Unable to Import SCF Function Alias"
+	summaryMove           = "Unable to Move Function to scf_function"
+	summaryMoveUnmanaged  = "Moved Function Has Settings scf_function Does Not Manage"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the
@@ -187,25 +181,6 @@ var apiErrorHints = map[string]apiErrorHint{
 	"UnauthorizedOperation.TempCosAppid":              {attribute: path.Root("code").AtName("temp_cos_object_name"), advice: "The temporary COS object belongs to another account; upload the code with this account."},
 	"UnsupportedOperation":                            {advice: "The service does not support this combination of settings for this function."},
 	"RequestSizeLimitExceeded":                        {attribute: path.Root("code").AtName("zip_file"), advice: "The request was larger than the API accepts (10 MB); upload large packages to COS and use `cos_bucket_name`/`cos_object_name`."},
-}
-
-// namespaceAPIErrorHints maps the error codes of the namespace actions to the
-// attribute of scf_namespace they are about and to advice. Codes not listed
-// borrow the advice of apiErrorHints, never its attribute, which names a
-// function's attributes.
-var namespaceAPIErrorHints = map[string]apiErrorHint{
-	"InvalidParameterValue.NamespaceInvalid": {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
-	"InvalidParameterValue.DefaultNamespace": {attribute: path.Root("name"), advice: "The `default` namespace always exists and cannot be created; leave a function's `namespace` unset to use it."},
-	"InvalidParameterValue.Description":      {attribute: path.Root("description"), advice: "Use a description of at most 1,000 characters."},
-	"InvalidParameterValue.Namespace":        {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
-	"ResourceInUse.Namespace":                {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
-	"FailedOperation.Namespace":              {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
-	"FailedOperation.CreateNamespace":        {advice: "The service could not create the namespace. " + hintRetry},
-	"FailedOperation.DeleteNamespace":        {attribute: path.Root("name"), advice: "The `default` namespace cannot be deleted."},
-	"LimitExceeded.Namespace": {advice: "The account has reached its quota of namespaces in this region (5 besides `default` unless raised). " +
-		"Delete a namespace it no longer needs, or ask Tencent Cloud for a higher quota with a ticket, and apply again. " +
-		"The quota is checked when the namespace is created, not at plan time: the API offers no way to read it."},
-	"ResourceNotFound.Namespace": {attribute: path.Root("name"), advice: "The namespace no longer exists; the next plan creates it again."},
 }
 
 // addAPIError reports err under summary. action describes what was being

@@ -30,10 +30,6 @@ const (
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
-	summaryVersionPublish = "Unable to Publish SCF Function Version"
-	summaryVersionRead    = "Unable to Read SCF Function Version"
-	summaryVersionDelete  = "Unable to Delete SCF Function Version"
-	summaryVersionImport  = "Unable to Import SCF Function Version"
 	summaryAliasCreate    = "Unable to Create SCF Function Alias"
 	summaryAliasRead      = "Unable to Read SCF Function Alias"
 	summaryAliasUpdate    = "Unable to Update SCF Function Alias"

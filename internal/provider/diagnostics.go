@@ -30,13 +30,8 @@ const (
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
-	summaryAliasCreate    = "Unable to Create SCF Function Alias"
-	summaryAliasRead      = "Unable to Read SCF Function Alias"
-	summaryAliasUpdate    = "Unable to Update SCF Function Alias"
-	summaryAliasDelete    = "Unable to Delete SCF Function Alias"
 	summaryInvoke         = "Unable to Invoke SCF Function"
 	summaryFunctionFailed = "SCF Function Failed"
-	summaryAliasImport    = "Unable to Import SCF Function Alias"
 	summaryMove           = "Unable to Move Function to scf_function"
 	summaryMoveUnmanaged  = "Moved Function Has Settings scf_function Does Not Manage"
 )

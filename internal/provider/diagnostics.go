@@ -30,10 +30,8 @@ const (
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
 
-	summaryInvoke         = "Unable to Invoke SCF Function"
-	summaryFunctionFailed = "SCF Function Failed"
-	summaryMove           = "Unable to Move Function to scf_function"
-	summaryMoveUnmanaged  = "Moved Function Has Settings scf_function Does Not Manage"
+	summaryMove          = "Unable to Move Function to scf_function"
+	summaryMoveUnmanaged = "Moved Function Has Settings scf_function Does Not Manage"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the

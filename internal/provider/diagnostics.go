@@ -29,9 +29,6 @@ const (
 	summaryCode      = "Unable to Read Function Code"
 	summaryConfigure = "Unexpected Resource Configure Type"
 	summaryAuth      = "Invalid SCF API Credentials"
-
-	summaryMove          = "Unable to Move Function to scf_function"
-	summaryMoveUnmanaged = "Moved Function Has Settings scf_function Does Not Manage"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the

@@ -28,7 +28,6 @@ const (
 	summaryWait      = "Error Waiting for SCF Function"
 	summaryCode      = "Unable to Read Function Code"
 	summaryConfigure = "Unexpected Resource Configure Type"
-	summaryAuth      = "Invalid SCF API Credentials"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the

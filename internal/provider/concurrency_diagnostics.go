@@ -2,16 +2,13 @@ package provider
 
 import "github.com/hashicorp/terraform-plugin-framework/path"
 
-// The summaries and API error hints of scf_reserved_concurrency and
-// scf_provisioned_concurrency, which share their functions' codes.
-const (
-	summaryConcurrencyCreate = "Unable to Set SCF Function Concurrency"
-	summaryConcurrencyRead   = "Unable to Read SCF Function Concurrency"
-	summaryConcurrencyUpdate = "Unable to Update SCF Function Concurrency"
-	summaryConcurrencyDelete = "Unable to Remove SCF Function Concurrency"
-	summaryConcurrencyImport = "Unable to Import SCF Function Concurrency"
-	summaryConcurrencyWait   = "Error Waiting for SCF Provisioned Concurrency"
-)
+// concurrencyDiagnostics is the vocabulary of scf_reserved_concurrency and
+// scf_provisioned_concurrency, which both set a function's concurrency and
+// share its actions' codes: "Unable to Set SCF Function Concurrency", and the
+// codes at the attribute of the resource that meets them (the reserved
+// quota's codes come from the reserved concurrency actions only, the
+// version's from the provisioned ones).
+var concurrencyDiagnostics = vocabulary{noun: "SCF Function Concurrency", hints: concurrencyAPIErrorHints}
 
 var concurrencyAPIErrorHints = map[string]apiErrorHint{
 	"LimitExceeded.FunctionReservedConcurrencyMemory": {attribute: path.Root("reserved_concurrency_mem"),

@@ -20,33 +20,6 @@ import (
 // do next.
 const (
 	summaryConfigure = "Unexpected Resource Configure Type"
-	summaryAuth      = "Invalid SCF API Credentials"
-
-	summaryLayerPublish    = "Unable to Publish SCF Layer Version"
-	summaryLayerRead       = "Unable to Read SCF Layer Version"
-	summaryLayerDelete     = "Unable to Delete SCF Layer Version"
-	summaryLayerWait       = "Error Waiting for SCF Layer Version"
-	summaryLayerImport     = "Unable to Import SCF Layer Version"
-	summaryLayerList       = "Unable to List SCF Layer Versions"
-	summaryNamespaceCreate = "Unable to Create SCF Namespace"
-	summaryNamespaceRead   = "Unable to Read SCF Namespace"
-	summaryNamespaceUpdate = "Unable to Update SCF Namespace"
-	summaryNamespaceDelete = "Unable to Delete SCF Namespace"
-	summaryNamespaceImport = "Unable to Import SCF Namespace"
-	summaryNamespaceList   = "Unable to List SCF Namespaces"
-	summaryVersionPublish  = "Unable to Publish SCF Function Version"
-	summaryVersionRead     = "Unable to Read SCF Function Version"
-	summaryVersionDelete   = "Unable to Delete SCF Function Version"
-	summaryVersionImport   = "Unable to Import SCF Function Version"
-	summaryAliasCreate     = "Unable to Create SCF Function Alias"
-	summaryAliasRead       = "Unable to Read SCF Function Alias"
-	summaryAliasUpdate     = "Unable to Update SCF Function Alias"
-	summaryAliasDelete     = "Unable to Delete SCF Function Alias"
-	summaryInvoke          = "Unable to Invoke SCF Function"
-	summaryFunctionFailed  = "SCF Function Failed"
-	summaryAliasImport     = "Unable to Import SCF Function Alias"
-	summaryMove            = "Unable to Move Function to scf_function"
-	summaryMoveUnmanaged   = "Moved Function Has Settings scf_function Does Not Manage"
 )
 
 // apiErrorHint says which attribute an API error code is about and what the
@@ -128,25 +101,6 @@ var apiErrorHints = map[string]apiErrorHint{
 	"UnsupportedOperation":                {advice: "The service does not support this combination of settings for this function."},
 }
 
-// namespaceAPIErrorHints maps the error codes of the namespace actions to the
-// attribute of scf_namespace they are about and to advice. Codes not listed
-// borrow the advice of apiErrorHints, never its attribute, which names a
-// function's attributes.
-var namespaceAPIErrorHints = map[string]apiErrorHint{
-	"InvalidParameterValue.NamespaceInvalid": {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
-	"InvalidParameterValue.DefaultNamespace": {attribute: path.Root("name"), advice: "The `default` namespace always exists and cannot be created; leave a function's `namespace` unset to use it."},
-	"InvalidParameterValue.Description":      {attribute: path.Root("description"), advice: "Use a description of at most 1,000 characters."},
-	"InvalidParameterValue.Namespace":        {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
-	"ResourceInUse.Namespace":                {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
-	"FailedOperation.Namespace":              {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
-	"FailedOperation.CreateNamespace":        {advice: "The service could not create the namespace. " + hintRetry},
-	"FailedOperation.DeleteNamespace":        {attribute: path.Root("name"), advice: "The `default` namespace cannot be deleted."},
-	"LimitExceeded.Namespace": {advice: "The account has reached its quota of namespaces in this region (5 besides `default` unless raised). " +
-		"Delete a namespace it no longer needs, or ask Tencent Cloud for a higher quota with a ticket, and apply again. " +
-		"The quota is checked when the namespace is created, not at plan time: the API offers no way to read it."},
-	"ResourceNotFound.Namespace": {attribute: path.Root("name"), advice: "The namespace no longer exists; the next plan creates it again."},
-}
-
 // addAPIError reports err under summary. action describes what was being
 // done ("creating function default/hello"). API errors land on the attribute
 // responsible for them when there is one. Terraform prints the line of a
@@ -174,63 +128,6 @@ func reportAt(diags *diag.Diagnostics, summary, detail string, attribute path.Pa
 		r, size := utf8.DecodeRuneInString(detail)
 		diags.Append(validators.Violation{Summary: summary, Path: attribute,
 			Problem: string(unicode.ToLower(r)) + detail[size:]}.ErrorAt(attribute))
-	}
-}
-
-// layerAPIErrorHints are the codes of the layer version actions, and the
-// shared codes whose attribute differs for scf_layer_version; addLayerError
-// consults them before apiErrorHints.
-var layerAPIErrorHints = map[string]apiErrorHint{
-	"FailedOperation.PublishLayerVersion":              {advice: "The service could not publish the layer version. " + hintRetry},
-	"FailedOperation.DeleteLayerVersion":               {advice: "The service could not delete the layer version. " + hintRetry},
-	"FailedOperation.OperationConflict":                {advice: "Another operation on this layer version is in progress. Wait for it to finish and run the command again."},
-	"InvalidParameterValue.LayerName":                  {attribute: path.Root("layer_name"), advice: "Use 1 to 64 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
-	"InvalidParameterValue.Name":                       {attribute: path.Root("layer_name"), advice: "Use 1 to 64 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
-	"InvalidParameterValue.CompatibleRuntimes":         {attribute: path.Root("compatible_runtimes"), advice: "Name at least one function runtime, each once."},
-	"InvalidParameterValue.Runtime":                    {attribute: path.Root("compatible_runtimes"), advice: "Use function runtimes, such as `Python3.9` or `Nodejs18.15`."},
-	"InvalidParameterValue.Description":                {attribute: path.Root("description"), advice: "Use at most 1,000 characters."},
-	"InvalidParameterValue.Content":                    {attribute: path.Root("content"), advice: "Give a zip file or a COS object, and make sure it is a standard zip archive of at most 50 MB."},
-	"InvalidParameterValue.ZipFileBase64BinasciiError": {attribute: path.Root("content").AtName("zip_file"), advice: "The zip could not be decoded; this is a provider bug, please report it with the RequestId."},
-	"InvalidParameterValue.Cos":                        {attribute: path.Root("content").AtName("cos_object_name"), advice: "Check that the COS bucket, object and region exist and that the object can be read."},
-	"InvalidParameterValue.CosBucketName":              {attribute: path.Root("content").AtName("cos_bucket_name"), advice: "Use the bucket name without the `-<appid>` suffix."},
-	"InvalidParameterValue.CosObjectName":              {attribute: path.Root("content").AtName("cos_object_name"), advice: "The object name starts with `/` and ends in `.zip`."},
-	"InvalidParameterValue.CosBucketRegion":            {attribute: path.Root("content").AtName("cos_bucket_region"), advice: "Use a region such as `ap-guangzhou`; it is needed only to tell `ap-beijing` from `ap-beijing-1`."},
-	"LimitExceeded.LayerVersions":                      {attribute: path.Root("layer_name"), advice: "The layer has as many versions as the quota allows. Delete versions no function needs, or ask for a higher quota."},
-	"ResourceInUse.LayerVersion":                       {advice: "The layer version is still being published or is in use. Wait and run the command again."},
-	"ResourceNotFound.LayerVersion":                    {advice: "The layer version does not exist (any more)."},
-	"UnsupportedOperation.Cos":                         {attribute: path.Root("content"), advice: "The service cannot read layer content from this COS object; upload the zip inline with `zip_file`, or use a bucket in this region."},
-	"RequestSizeLimitExceeded":                         {attribute: path.Root("content").AtName("zip_file"), advice: "The request was larger than the API accepts (10 MB); upload large layers to COS and use `cos_bucket_name`/`cos_object_name`."},
-}
-
-// addLayerError is addAPIError for layer versions: their wait errors, and
-// API errors with the layer hints first.
-func addLayerError(diags *diag.Diagnostics, summary, action string, err error) {
-	var (
-		status   *scfapi.LayerStatusError
-		adoption *scfapi.LayerAdoptionError
-		timeout  *scfapi.WaitTimeoutError
-		apiErr   *scfapi.APIError
-	)
-	switch {
-	case errors.As(err, &status):
-		diags.AddError(summary, fmt.Sprintf("While %s: %s.\n\nA version that failed to publish is kept in state as tainted, "+
-			"so the next apply deletes it and publishes again; check the content and the runtimes first.", action, status.Error()))
-	case errors.As(err, &adoption):
-		diags.AddError(summary, fmt.Sprintf("While %s: %s.", action, adoption.Error()))
-	case errors.As(err, &timeout):
-		diags.AddError(summary, fmt.Sprintf("While %s: %s.\n\nA version still publishing is kept in state as tainted, so the next apply replaces it. "+
-			"If it routinely takes this long, raise the `timeouts` of the resource.", action, timeout.Error()))
-	case errors.As(err, &apiErr):
-		hint, ok := layerAPIErrorHints[apiErr.Code]
-		if !ok {
-			addAPIError(diags, summary, action, err)
-			return
-		}
-		detail := fmt.Sprintf("While %s, the API answered %s: %s (RequestId: %s).\n\n%s", action, apiErr.Code,
-			strings.TrimSuffix(apiErr.Message, "."), requestIDOrNone(apiErr.RequestID), hint.advice)
-		reportAt(diags, summary, detail, hint.attribute)
-	default:
-		addAPIError(diags, summary, action, err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
@@ -24,6 +25,21 @@ const (
 		"for a synchronous invocation and 128 KB for an asynchronous one. Unset sends `{}`."
 )
 
+// invocationDiagnostics is the vocabulary of scf_function_invocation and
+// scf_function_invoke: "Unable to Invoke SCF Function", and Invoke's codes at
+// their attributes, with the advice scf_function gives for them. Codes not
+// listed borrow the advice of apiErrorHints, never its attribute, which
+// names a function's attributes (`name` there, `function_name` here).
+var invocationDiagnostics = vocabulary{noun: "SCF Function", hints: map[string]apiErrorHint{
+	"InvalidParameterValue.FunctionName": {attribute: path.Root("function_name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
+	"InvalidParameterValue.Namespace":    {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceNotFound.Namespace":         {attribute: path.Root("namespace"), advice: "Create the namespace first."},
+}}
+
+// summaryFunctionFailed is the summary of an invocation the function ran and
+// failed, whose detail is the function's own message and log.
+const summaryFunctionFailed = "SCF Function Failed"
+
 // logTailLines is how much of the log a diagnostic quotes.
 const logTailLines = 20
 
@@ -40,7 +56,7 @@ func invocationInput(name, namespace, qualifier types.String, payload jsontypes.
 
 // reportInvokeError turns a failed Invoke into diagnostics: a function that
 // ran and failed is reported with its own message and the end of its log;
-// anything else goes through the provider's API error vocabulary.
+// anything else goes through the invocation's vocabulary.
 func reportInvokeError(diags *diag.Diagnostics, in scfapi.InvokeInput, err error) {
 	var fe *scfapi.FunctionError
 	if errors.As(err, &fe) {
@@ -59,7 +75,7 @@ func reportInvokeError(diags *diag.Diagnostics, in scfapi.InvokeInput, err error
 		diags.AddError(summaryFunctionFailed, detail)
 		return
 	}
-	addAPIError(diags, summaryInvoke, scfapi.ActionInvoke, err)
+	invocationDiagnostics.addAPIError(diags, invocationDiagnostics.unable("Invoke"), scfapi.ActionInvoke, err)
 }
 
 func namespaceOrDefault(namespace string) string {

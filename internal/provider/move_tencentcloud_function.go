@@ -18,6 +18,14 @@ import (
 
 var _ resource.ResourceWithMoveState = (*scfFunctionResource)(nil)
 
+// The move's summaries: an error when a state cannot be moved, a warning for
+// what moves but scf_function does not manage. The move calls no API, so it
+// has no hints.
+const (
+	summaryMove          = "Unable to Move Function to scf_function"
+	summaryMoveUnmanaged = "Moved Function Has Settings scf_function Does Not Manage"
+)
+
 // tencentcloudFunctionType is the official provider's resource a `moved`
 // block may name as its source.
 const tencentcloudFunctionType = "tencentcloud_scf_function"

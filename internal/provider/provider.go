@@ -147,6 +147,19 @@ func (p *scfProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 	}
 }
 
+// providerDiagnostics is the vocabulary of the provider's own
+// configuration: "Unable to Create SCF API Client". Its errors are about the
+// provider block as a whole, so it has no hints of its own; the credential
+// check's codes borrow the shared advice.
+var providerDiagnostics = vocabulary{noun: "SCF API Client", hints: map[string]apiErrorHint{}}
+
+// The summaries of Configure's rules, and of credentials the API refused.
+const (
+	summaryUnknownSetting = "Unknown SCF Provider Setting"
+	summaryMissingRegion  = "Missing SCF Region"
+	summaryAuth           = "Invalid SCF API Credentials"
+)
+
 func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var config scfProviderModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -168,7 +181,7 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		{config.Endpoint, "endpoint", envEndpoint},
 	} {
 		if a.value.IsUnknown() {
-			report(validators.Violation{Summary: "Unknown SCF Provider Setting", Path: path.Root(a.name), Problem: unknownProblem,
+			report(validators.Violation{Summary: summaryUnknownSetting, Path: path.Root(a.name), Problem: unknownProblem,
 				Rule: fmt.Sprintf("set `%s` to a literal or a variable, or set the %s environment variable instead", a.name, a.env)})
 		}
 	}
@@ -177,7 +190,7 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		name    string
 	}{{config.RateLimits.IsUnknown(), "rate_limits"}, {config.MaxRetries.IsUnknown(), "max_retries"}} {
 		if a.unknown {
-			report(validators.Violation{Summary: "Unknown SCF Provider Setting", Path: path.Root(a.name), Problem: unknownProblem,
+			report(validators.Violation{Summary: summaryUnknownSetting, Path: path.Root(a.name), Problem: unknownProblem,
 				Rule: fmt.Sprintf("set `%s` to a literal or a variable", a.name)})
 		}
 	}
@@ -187,7 +200,7 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 	region := stringOrEnv(config.Region, envRegion)
 	if region == "" {
-		report(validators.Violation{Summary: "Missing SCF Region", Path: path.Root("region"),
+		report(validators.Violation{Summary: summaryMissingRegion, Path: path.Root("region"),
 			Problem: "it is not set, and neither is the " + envRegion + " environment variable",
 			Rule:    "the provider needs a region such as `ap-guangzhou`: set `region` in the provider block or " + envRegion})
 	}
@@ -222,12 +235,12 @@ func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 	client, err := scfapi.New(cfg)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to Create SCF API Client",
+		resp.Diagnostics.AddError(providerDiagnostics.unable("Create"),
 			"The provider settings were rejected: "+err.Error())
 		return
 	}
 	if err := checkCredential(ctx, client); err != nil {
-		detail, _ := describeError("checking the provider's credentials", err)
+		detail, _ := providerDiagnostics.describe("checking the provider's credentials", err)
 		resp.Diagnostics.AddError(summaryAuth, detail)
 		return
 	}
@@ -317,6 +330,13 @@ func stringOrEnv(v types.String, env string) string {
 	return os.Getenv(env)
 }
 
+// The summaries of resolveCredential's rules.
+const (
+	summaryMissingCredentials = "Missing SCF API Credentials"
+	summaryMissingSecretID    = "Missing SCF API Secret ID"
+	summaryMissingSecretKey   = "Missing SCF API Secret Key"
+)
+
 // resolveCredential picks the API key from the provider block, then the
 // environment, then the SDK's shared credentials file, and reports what is
 // missing with every way to set it.
@@ -335,18 +355,18 @@ func resolveCredential(config scfProviderModel, report func(validators.Violation
 		if cred, err := common.DefaultProfileProvider().GetCredential(); err == nil {
 			return cred
 		}
-		report(validators.Violation{Summary: "Missing SCF API Credentials", Path: path.Root("secret_id"),
+		report(validators.Violation{Summary: summaryMissingCredentials, Path: path.Root("secret_id"),
 			Problem: "no API key was found: `secret_id` and `secret_key` are not set, nor are " + envSecretID + " and " +
 				envSecretKey + ", nor the shared credentials file",
 			Rule: "set `secret_id` and `secret_key` in the provider block, or the " + envSecretID + " and " + envSecretKey +
 				" environment variables, or write them to the shared credentials file ~/.tencentcloud/credentials " +
 				"(section [default], keys secret_id and secret_key)"})
 	case id == "":
-		report(validators.Violation{Summary: "Missing SCF API Secret ID", Path: path.Root("secret_id"),
+		report(validators.Violation{Summary: summaryMissingSecretID, Path: path.Root("secret_id"),
 			Problem: "it is not set, but a secret key is",
 			Rule:    "set `secret_id` in the provider block or the " + envSecretID + " environment variable"})
 	default:
-		report(validators.Violation{Summary: "Missing SCF API Secret Key", Path: path.Root("secret_key"),
+		report(validators.Violation{Summary: summaryMissingSecretKey, Path: path.Root("secret_key"),
 			Problem: "it is not set, but a SecretId is",
 			Rule:    "set `secret_key` in the provider block or the " + envSecretKey + " environment variable"})
 	}
@@ -402,6 +422,9 @@ func defaultRateLimitsMarkdown() string {
 	return strings.Join(parts, ", ")
 }
 
+// summaryEndpoint is the summary of endpointURLValidator's rule.
+const summaryEndpoint = "Invalid SCF Endpoint"
+
 // endpointURLValidator checks that `endpoint` is a URL with a scheme and a
 // host, the form the client needs to reach a non-default server.
 type endpointURLValidator struct{}
@@ -421,11 +444,14 @@ func (v endpointURLValidator) ValidateString(ctx context.Context, req validator.
 	raw := req.ConfigValue.ValueString()
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		resp.Diagnostics.Append(validators.Violation{Summary: "Invalid SCF Endpoint", Path: req.Path,
+		resp.Diagnostics.Append(validators.Violation{Summary: summaryEndpoint, Path: req.Path,
 			Problem: fmt.Sprintf("%q is not an http or https URL with a host", raw),
 			Rule:    "it " + v.Description(ctx)}.ErrorAt(req.Path))
 	}
 }
+
+// summaryRateLimitAction is the summary of rateLimitActionValidator's rule.
+const summaryRateLimitAction = "Invalid Rate Limit Action"
 
 // rateLimitActionValidator rejects rate_limits keys that name no action the
 // provider calls, so a typo does not silently leave the default in place.
@@ -453,7 +479,7 @@ func (v rateLimitActionValidator) ValidateString(_ context.Context, req validato
 		known = append(known, a)
 	}
 	sort.Strings(known)
-	resp.Diagnostics.Append(validators.Violation{Summary: "Invalid Rate Limit Action", Path: req.Path,
+	resp.Diagnostics.Append(validators.Violation{Summary: summaryRateLimitAction, Path: req.Path,
 		Problem: fmt.Sprintf("%q is not an API action of this provider", action),
 		Rule:    "use one of: " + strings.Join(known, ", ")}.ErrorAt(req.Path))
 }

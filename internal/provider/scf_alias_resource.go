@@ -31,6 +31,23 @@ var (
 
 var aliasNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
 
+// aliasDiagnostics is the vocabulary of scf_function_alias: "Unable to
+// Create SCF Function Alias", and the alias actions' codes at its
+// attributes. Its plan-time rules report under summaryAliasConfig.
+var aliasDiagnostics = vocabulary{noun: "SCF Function Alias", hints: aliasAPIErrorHints}
+
+// aliasAPIErrorHints are the codes of CreateAlias, UpdateAlias, GetAlias and
+// DeleteAlias that scf_function_alias has an attribute for, with the advice
+// scf_function gives for them. Codes not listed borrow the advice of
+// apiErrorHints, never its attribute, which names a function's attributes
+// (`name` is the function's there, the alias's here).
+var aliasAPIErrorHints = map[string]apiErrorHint{
+	"InvalidParameterValue.Description":  {attribute: path.Root("description"), advice: "Use at most 1,000 letters, digits, spaces, commas and periods."},
+	"InvalidParameterValue.FunctionName": {attribute: path.Root("function_name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
+	"InvalidParameterValue.Namespace":    {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceNotFound.Namespace":         {attribute: path.Root("namespace"), advice: "Create the namespace first."},
+}
+
 // NewSCFFunctionAliasResource returns the scf_function_alias resource.
 func NewSCFFunctionAliasResource() resource.Resource { return &scfFunctionAliasResource{} }
 
@@ -210,7 +227,7 @@ func (r *scfFunctionAliasResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if what, err := r.write(ctx, &plan, true); err != nil {
-		addAPIError(&resp.Diagnostics, summaryAliasCreate, what, err)
+		aliasDiagnostics.addAPIError(&resp.Diagnostics, aliasDiagnostics.unable("Create"), what, err)
 		return
 	}
 	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
@@ -234,7 +251,7 @@ func (r *scfFunctionAliasResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryAliasRead, "reading alias "+state.ID.ValueString(), err)
+		aliasDiagnostics.addAPIError(&resp.Diagnostics, aliasDiagnostics.unable("Read"), "reading alias "+state.ID.ValueString(), err)
 		return
 	}
 	state.flatten(a)
@@ -248,7 +265,7 @@ func (r *scfFunctionAliasResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	if what, err := r.write(ctx, &plan, false); err != nil {
-		addAPIError(&resp.Diagnostics, summaryAliasUpdate, what, err)
+		aliasDiagnostics.addAPIError(&resp.Diagnostics, aliasDiagnostics.unable("Update"), what, err)
 		return
 	}
 	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
@@ -262,7 +279,7 @@ func (r *scfFunctionAliasResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err := r.client.DeleteAlias(ctx, state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, summaryAliasDelete, "deleting alias "+state.ID.ValueString(), err)
+		aliasDiagnostics.addAPIError(&resp.Diagnostics, aliasDiagnostics.unable("Delete"), "deleting alias "+state.ID.ValueString(), err)
 	}
 }
 
@@ -277,7 +294,7 @@ func (r *scfFunctionAliasResource) ImportState(ctx context.Context, req resource
 	}
 	parts := strings.Split(id, "/")
 	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !aliasNameRE.MatchString(parts[2]) {
-		resp.Diagnostics.AddError(summaryAliasImport, fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
+		resp.Diagnostics.AddError(aliasDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q is not namespace/function_name/alias_name, "+
 			"such as `default/orders/live`.", id))
 		return
 	}

@@ -145,6 +145,10 @@ func checkRangeExpression(expr string) string {
 	return ""
 }
 
+// summaryAliasConfig is the summary of every plan-time rule of
+// scf_function_alias, as summaryTriggerConfig is of scf_trigger's.
+const summaryAliasConfig = "Invalid SCF Function Alias"
+
 // validate checks what the attribute validators cannot: the weights sum to
 // at most 1, one additional version other than main, and each range rule's
 // expression.
@@ -152,7 +156,7 @@ func (rc *routingConfigModel) validate(main types.String, diags *diag.Diagnostic
 	root := path.Root("routing_config")
 	notMain := func(p path.Path, v types.String) {
 		if !v.IsUnknown() && !v.IsNull() && !main.IsUnknown() && v.Equal(main) {
-			diags.AddAttributeError(p, "Invalid alias routing",
+			diags.AddAttributeError(p, summaryAliasConfig,
 				fmt.Sprintf("The additional version %s is the alias's function_version; route to another version.", v.ValueString()))
 		}
 	}
@@ -166,7 +170,7 @@ func (rc *routingConfigModel) validate(main types.String, diags *diag.Diagnostic
 		notMain(root.AtName("additional_version_weights").AtListIndex(i).AtName("version"), w.Version)
 	}
 	if known && sum > 1 {
-		diags.AddAttributeError(root.AtName("additional_version_weights"), "Invalid alias routing",
+		diags.AddAttributeError(root.AtName("additional_version_weights"), summaryAliasConfig,
 			fmt.Sprintf("The weights sum to %g; they are fractions of the traffic and must sum to at most 1.", sum))
 	}
 	var first types.String
@@ -176,13 +180,13 @@ func (rc *routingConfigModel) validate(main types.String, diags *diag.Diagnostic
 		if named := !m.Version.IsUnknown() && !m.Version.IsNull(); named && first.IsNull() {
 			first = m.Version
 		} else if named && !m.Version.Equal(first) {
-			diags.AddAttributeError(p.AtName("version"), "Invalid alias routing",
+			diags.AddAttributeError(p.AtName("version"), summaryAliasConfig,
 				fmt.Sprintf("The rules name versions %s and %s; an alias routes to one additional version, so every rule names the same one.",
 					first.ValueString(), m.Version.ValueString()))
 		}
 		if m.Method.ValueString() == routingMethodRange && !m.Expression.IsUnknown() && !m.Expression.IsNull() {
 			if why := checkRangeExpression(m.Expression.ValueString()); why != "" {
-				diags.AddAttributeError(p.AtName("expression"), "Invalid alias routing rule",
+				diags.AddAttributeError(p.AtName("expression"), summaryAliasConfig,
 					"A range rule's expression is an interval of integers: "+why+".")
 			}
 		}

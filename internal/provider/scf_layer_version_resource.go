@@ -91,7 +91,7 @@ func (r *scfLayerVersionResource) Create(ctx context.Context, req resource.Creat
 	}
 	version, err := r.client.PublishLayerVersion(ctx, request, digest)
 	if err != nil {
-		addLayerError(&resp.Diagnostics, summaryLayerPublish, action, err)
+		addLayerError(&resp.Diagnostics, layerVersionDiagnostics.unable("Publish"), action, err)
 		return
 	}
 	tflog.Info(ctx, "SCF layer version published, waiting for it to become Active", map[string]any{"layer_version": layerVersionID(name, version)})
@@ -102,7 +102,7 @@ func (r *scfLayerVersionResource) Create(ctx context.Context, req resource.Creat
 	if err != nil {
 		// The version exists: keep it in state, tainted, so the next apply
 		// deletes it instead of leaving it behind.
-		addLayerError(&resp.Diagnostics, summaryLayerWait, action, err)
+		addLayerError(&resp.Diagnostics, layerVersionDiagnostics.waiting(), action, err)
 		readCtx, cancelRead := context.WithTimeout(context.WithoutCancel(ctx), stateCaptureTimeout)
 		defer cancelRead()
 		if current, getErr := r.client.GetLayerVersion(readCtx, name, version); getErr == nil {
@@ -133,7 +133,7 @@ func (r *scfLayerVersionResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	if err != nil {
-		addLayerError(&resp.Diagnostics, summaryLayerRead, "reading layer version "+layerVersionID(name, version), err)
+		addLayerError(&resp.Diagnostics, layerVersionDiagnostics.unable("Read"), "reading layer version "+layerVersionID(name, version), err)
 		return
 	}
 	flattenLayerVersion(ctx, lv, &state, &resp.Diagnostics)
@@ -173,11 +173,11 @@ func (r *scfLayerVersionResource) Delete(ctx context.Context, req resource.Delet
 		return
 	}
 	if err != nil {
-		addLayerError(&resp.Diagnostics, summaryLayerDelete, action, err)
+		addLayerError(&resp.Diagnostics, layerVersionDiagnostics.unable("Delete"), action, err)
 		return
 	}
 	if err := r.client.WaitForLayerVersionDeleted(ctx, name, version); err != nil {
-		addLayerError(&resp.Diagnostics, summaryLayerWait, action, err)
+		addLayerError(&resp.Diagnostics, layerVersionDiagnostics.waiting(), action, err)
 	}
 }
 
@@ -192,7 +192,7 @@ func (r *scfLayerVersionResource) ImportState(ctx context.Context, req resource.
 	}
 	name, version, err := parseLayerVersionID(id)
 	if err != nil {
-		resp.Diagnostics.AddError(summaryLayerImport, err.Error()+".")
+		resp.Diagnostics.AddError(layerVersionDiagnostics.unable("Import"), err.Error()+".")
 		return
 	}
 	setIdentity(ctx, resp.Identity, layerVersionIdentity{LayerName: types.StringValue(name), LayerVersion: types.Int64Value(version)}, &resp.Diagnostics)
@@ -200,6 +200,10 @@ func (r *scfLayerVersionResource) ImportState(ctx context.Context, req resource.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layer_name"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layer_version"), version)...)
 }
+
+// summaryLayerContent is the summary of ModifyPlan's rule that a version to
+// publish has content.
+const summaryLayerContent = "Missing Layer Content"
 
 // ModifyPlan requires content for a new version, plans code_sha256 from a
 // local zip, and decides replacement itself: the attributes' RequiresReplace
@@ -220,7 +224,7 @@ func (r *scfLayerVersionResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 	report := func(v validators.Violation) { v.Report(ctx, req.Config, &resp.Diagnostics) }
 	if creating && plan.Content.IsNull() {
-		report(validators.Violation{Summary: "Missing Layer Content", Path: path.Root("content"),
+		report(validators.Violation{Summary: summaryLayerContent, Path: path.Root("content"),
 			Problem: "it is not set, and the version does not exist yet",
 			Rule:    "`content` is required to publish a layer version; it may only be left out for an imported one"})
 		return
@@ -310,11 +314,11 @@ func readLayerZip(ctx context.Context, zipPath, plannedDigest types.String, diag
 	at := path.Root("content").AtName("zip_file")
 	encoded, info, err := codezip.ReadBase64(ctx, zipPath.ValueString())
 	if err != nil {
-		diags.Append(validators.ZipFileViolation(summaryCode, at, err).ErrorAt(at))
+		diags.Append(validators.ZipFileViolation(layerVersionDiagnostics.unable("Publish"), at, err).ErrorAt(at))
 		return "", ""
 	}
 	if !plannedDigest.IsUnknown() && !plannedDigest.IsNull() && plannedDigest.ValueString() != info.SHA256 {
-		diags.Append(validators.Violation{Summary: summaryCode, Path: at,
+		diags.Append(validators.Violation{Summary: layerVersionDiagnostics.unable("Publish"), Path: at,
 			Problem: fmt.Sprintf("zip file %q changed after the plan was made (planned SHA-256 %s, now %s)",
 				zipPath.ValueString(), plannedDigest.ValueString(), info.SHA256),
 			Rule: "the provider uploads only the content the plan showed; run plan again"}.ErrorAt(at))

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -113,7 +114,7 @@ func (d *scfLayerVersionsDataSource) Read(ctx context.Context, req datasource.Re
 		tflog.Debug(ctx, "SCF layer not found; listing no versions", map[string]any{"layer": name})
 		versions = nil
 	case err != nil:
-		addLayerError(&resp.Diagnostics, summaryLayerList, "listing the versions of layer "+name, err)
+		layerVersionListDiagnostics.addAPIError(&resp.Diagnostics, layerVersionListDiagnostics.unable("List"), "listing the versions of layer "+name, err)
 		return
 	}
 	rows := make([]layerVersionSummaryModel, 0, len(versions))
@@ -130,3 +131,13 @@ func (d *scfLayerVersionsDataSource) Read(ctx context.Context, req datasource.Re
 	config.LayerVersions = listValue(ctx, layerVersionSummaryAttrTypes, rows, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }
+
+// layerVersionListDiagnostics is the vocabulary of the scf_layer_versions
+// data source: "Unable to List SCF Layer Versions", and the codes of
+// ListLayerVersions at its attributes, with the advice scf_layer_version
+// gives for them.
+var layerVersionListDiagnostics = vocabulary{noun: "SCF Layer Versions", hints: map[string]apiErrorHint{
+	"InvalidParameterValue.LayerName": {attribute: path.Root("layer_name"), advice: layerAPIErrorHints["InvalidParameterValue.LayerName"].advice},
+	"InvalidParameterValue.Name":      {attribute: path.Root("layer_name"), advice: layerAPIErrorHints["InvalidParameterValue.Name"].advice},
+	"InvalidParameterValue.Runtime":   {attribute: path.Root("compatible_runtime"), advice: layerAPIErrorHints["InvalidParameterValue.Runtime"].advice},
+}}

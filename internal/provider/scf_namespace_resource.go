@@ -44,6 +44,29 @@ const (
 	namespaceDeleteAttempts = 3
 )
 
+// namespaceDiagnostics is the vocabulary of scf_namespace: "Unable to Create
+// SCF Namespace", and the namespace actions' codes at its attributes.
+var namespaceDiagnostics = vocabulary{noun: "SCF Namespace", hints: namespaceAPIErrorHints}
+
+// namespaceAPIErrorHints maps the error codes of the namespace actions to the
+// attribute of scf_namespace they are about and to advice. Codes not listed
+// borrow the advice of apiErrorHints, never its attribute, which names a
+// function's attributes.
+var namespaceAPIErrorHints = map[string]apiErrorHint{
+	"InvalidParameterValue.NamespaceInvalid": {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"InvalidParameterValue.DefaultNamespace": {attribute: path.Root("name"), advice: "The `default` namespace always exists and cannot be created; leave a function's `namespace` unset to use it."},
+	"InvalidParameterValue.Description":      {attribute: path.Root("description"), advice: "Use a description of at most 1,000 characters."},
+	"InvalidParameterValue.Namespace":        {attribute: path.Root("name"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceInUse.Namespace":                {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
+	"FailedOperation.Namespace":              {attribute: path.Root("name"), advice: "A namespace with this name already exists in this region."},
+	"FailedOperation.CreateNamespace":        {advice: "The service could not create the namespace. " + hintRetry},
+	"FailedOperation.DeleteNamespace":        {attribute: path.Root("name"), advice: "The `default` namespace cannot be deleted."},
+	"LimitExceeded.Namespace": {advice: "The account has reached its quota of namespaces in this region (5 besides `default` unless raised). " +
+		"Delete a namespace it no longer needs, or ask Tencent Cloud for a higher quota with a ticket, and apply again. " +
+		"The quota is checked when the namespace is created, not at plan time: the API offers no way to read it."},
+	"ResourceNotFound.Namespace": {attribute: path.Root("name"), advice: "The namespace no longer exists; the next plan creates it again."},
+}
+
 // NewSCFNamespaceResource returns the scf_namespace resource.
 func NewSCFNamespaceResource() resource.Resource {
 	return &scfNamespaceResource{}
@@ -147,7 +170,7 @@ func (r *scfNamespaceResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	name := plan.Name.ValueString()
 	if err := r.client.CreateNamespace(ctx, name, plan.Description.ValueString()); err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceCreate, "creating namespace "+name, err, namespaceAPIErrorHints)
+		namespaceDiagnostics.addAPIError(&resp.Diagnostics, namespaceDiagnostics.unable("Create"), "creating namespace "+name, err)
 		return
 	}
 	tflog.Info(ctx, "SCF namespace created", map[string]any{"namespace": name})
@@ -157,10 +180,10 @@ func (r *scfNamespaceResource) Create(ctx context.Context, req resource.CreateRe
 	case err != nil:
 		// The namespace exists: keep it in state so it is not orphaned; the
 		// next refresh reads what the read could not.
-		resp.Diagnostics.AddWarning(summaryNamespaceRead, namespaceReadAfterCreateFailed(name, err))
+		resp.Diagnostics.AddWarning(namespaceDiagnostics.unable("Read"), namespaceReadAfterCreateFailed(name, err))
 		plan.clearUnknowns()
 	case ns == nil:
-		resp.Diagnostics.AddWarning(summaryNamespaceRead, fmt.Sprintf("Namespace %s was created, but ListNamespaces "+
+		resp.Diagnostics.AddWarning(namespaceDiagnostics.unable("Read"), fmt.Sprintf("Namespace %s was created, but ListNamespaces "+
 			"does not show it yet, so its type and times are not known. The next refresh reads them.", name))
 		plan.clearUnknowns()
 	default:
@@ -189,7 +212,7 @@ func (r *scfNamespaceResource) findCreated(ctx context.Context, name string) (*s
 }
 
 func namespaceReadAfterCreateFailed(name string, err error) string {
-	detail, _ := describeErrorWith("reading namespace "+name+" after creating it", err, namespaceAPIErrorHints)
+	detail, _ := namespaceDiagnostics.describe("reading namespace "+name+" after creating it", err)
 	return detail + "\n\nThe namespace was created and is kept in state; the next refresh reads its type and times."
 }
 
@@ -206,7 +229,7 @@ func (r *scfNamespaceResource) Read(ctx context.Context, req resource.ReadReques
 	setIdentity(ctx, resp.Identity, scfNamespaceIdentityModel{Name: types.StringValue(name)}, &resp.Diagnostics)
 	ns, err := r.client.FindNamespace(ctx, name)
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceRead, "reading namespace "+name, err, namespaceAPIErrorHints)
+		namespaceDiagnostics.addAPIError(&resp.Diagnostics, namespaceDiagnostics.unable("Read"), "reading namespace "+name, err)
 		return
 	}
 	if ns == nil {
@@ -229,17 +252,17 @@ func (r *scfNamespaceResource) Update(ctx context.Context, req resource.UpdateRe
 	action := "updating namespace " + name
 	if !plan.Description.Equal(state.Description) {
 		if err := r.client.UpdateNamespace(ctx, name, plan.Description.ValueString()); err != nil {
-			addAPIErrorWith(&resp.Diagnostics, summaryNamespaceUpdate, action, err, namespaceAPIErrorHints)
+			namespaceDiagnostics.addAPIError(&resp.Diagnostics, namespaceDiagnostics.unable("Update"), action, err)
 			return
 		}
 	}
 	ns, err := r.client.FindNamespace(ctx, name)
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceRead, "reading namespace "+name+" after the update", err, namespaceAPIErrorHints)
+		namespaceDiagnostics.addAPIError(&resp.Diagnostics, namespaceDiagnostics.unable("Read"), "reading namespace "+name+" after the update", err)
 		return
 	}
 	if ns == nil {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), summaryNamespaceUpdate, fmt.Sprintf("While %s: the namespace "+
+		resp.Diagnostics.AddAttributeError(path.Root("name"), namespaceDiagnostics.unable("Update"), fmt.Sprintf("While %s: the namespace "+
 			"was deleted outside Terraform during the update. The next plan creates it again.", action))
 		return
 	}
@@ -270,7 +293,7 @@ func (r *scfNamespaceResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceDelete, action, err, namespaceAPIErrorHints)
+		namespaceDiagnostics.addAPIError(&resp.Diagnostics, namespaceDiagnostics.unable("Delete"), action, err)
 	}
 }
 
@@ -283,8 +306,8 @@ func (r *scfNamespaceResource) deleteWhenEmptied(ctx context.Context, name strin
 	for attempt := 1; ; attempt++ {
 		functions, err := r.client.ListAllFunctions(ctx, name)
 		if err != nil {
-			addAPIErrorWith(diags, summaryNamespaceDelete, "listing the functions that keep namespace "+name+" from being deleted",
-				err, namespaceAPIErrorHints)
+			namespaceDiagnostics.addAPIError(diags, namespaceDiagnostics.unable("Delete"),
+				"listing the functions that keep namespace "+name+" from being deleted", err)
 			return nil
 		}
 		var staying []scfapi.FunctionSummary
@@ -295,10 +318,10 @@ func (r *scfNamespaceResource) deleteWhenEmptied(ctx context.Context, name strin
 		}
 		switch {
 		case len(staying) > 0:
-			diags.AddAttributeError(path.Root("name"), summaryNamespaceDelete, namespaceInUseDetail(name, staying, refusal))
+			diags.AddAttributeError(path.Root("name"), namespaceDiagnostics.unable("Delete"), namespaceInUseDetail(name, staying, refusal))
 			return nil
 		case attempt == namespaceDeleteAttempts:
-			diags.AddAttributeError(path.Root("name"), summaryNamespaceDelete, fmt.Sprintf("While deleting namespace %s, "+
+			diags.AddAttributeError(path.Root("name"), namespaceDiagnostics.unable("Delete"), fmt.Sprintf("While deleting namespace %s, "+
 				"the service answered %s %d times, although it listed no function in the namespace that is not being "+
 				"deleted. Functions may be being created in it; run the command again.", name, apiAnswer(refusal), attempt))
 			return nil
@@ -361,7 +384,7 @@ func (r *scfNamespaceResource) ImportState(ctx context.Context, req resource.Imp
 		return
 	}
 	if err := validators.CheckManagedNamespace(name); err != nil {
-		resp.Diagnostics.AddError(summaryNamespaceImport, fmt.Sprintf("Import ID %q: %s. Import a namespace by its name, "+
+		resp.Diagnostics.AddError(namespaceDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q: %s. Import a namespace by its name, "+
 			"such as `team-a`.", name, err))
 		return
 	}

@@ -518,7 +518,7 @@ func TestSCFNamespaceIdentity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary != summaryNamespaceImport ||
+	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary != namespaceDiagnostics.unable("Import") ||
 		!strings.Contains(resp.Diagnostics[0].Detail, "it is the default namespace") {
 		t.Errorf("importing the default namespace by identity: %+v", resp.Diagnostics)
 	}
@@ -531,7 +531,7 @@ func TestNamespaceAPIErrors(t *testing.T) {
 	t.Parallel()
 	var resp fwresource.SchemaResponse
 	(&scfNamespaceResource{}).Schema(context.Background(), fwresource.SchemaRequest{}, &resp)
-	for code, hint := range namespaceAPIErrorHints {
+	for code, hint := range namespaceDiagnostics.hints {
 		if len(hint.attribute.Steps()) == 0 {
 			continue
 		}
@@ -540,19 +540,19 @@ func TestNamespaceAPIErrors(t *testing.T) {
 		}
 	}
 
-	detail, attribute := describeErrorWith("creating namespace taken", &scfapi.APIError{Action: scfapi.ActionCreateNamespace,
-		Code: "ResourceInUse.Namespace", Message: "exists", RequestID: "r1", Namespace: "taken"}, namespaceAPIErrorHints)
+	detail, attribute := namespaceDiagnostics.describe("creating namespace taken", &scfapi.APIError{Action: scfapi.ActionCreateNamespace,
+		Code: "ResourceInUse.Namespace", Message: "exists", RequestID: "r1", Namespace: "taken"})
 	if attribute.String() != "name" || !strings.Contains(detail, "import {\n  to = <address>\n  id = \"taken\"\n}") ||
 		!strings.Contains(detail, "terraform import <address> taken") {
 		t.Errorf("ResourceInUse.Namespace at %q:\n%s", attribute, detail)
 	}
-	detail, attribute = describeErrorWith("creating namespace x", &scfapi.APIError{Action: scfapi.ActionCreateNamespace,
-		Code: "UnauthorizedOperation.CAM", Message: "no", RequestID: "r2"}, namespaceAPIErrorHints)
+	detail, attribute = namespaceDiagnostics.describe("creating namespace x", &scfapi.APIError{Action: scfapi.ActionCreateNamespace,
+		Code: "UnauthorizedOperation.CAM", Message: "no", RequestID: "r2"})
 	if len(attribute.Steps()) != 0 || !strings.Contains(detail, "Grant it SCF permissions in CAM") {
 		t.Errorf("UnauthorizedOperation.CAM at %q:\n%s", attribute, detail)
 	}
-	detail, attribute = describeErrorWith("updating namespace x", &scfapi.APIError{Action: scfapi.ActionUpdateNamespace,
-		Code: "InvalidParameterValue.Runtime", Message: "odd", RequestID: "r3"}, namespaceAPIErrorHints)
+	detail, attribute = namespaceDiagnostics.describe("updating namespace x", &scfapi.APIError{Action: scfapi.ActionUpdateNamespace,
+		Code: "InvalidParameterValue.Runtime", Message: "odd", RequestID: "r3"})
 	if len(attribute.Steps()) != 0 || !strings.Contains(detail, "Use one of the documented runtimes") {
 		t.Errorf("a function's code must not point at a function attribute: %q:\n%s", attribute, detail)
 	}

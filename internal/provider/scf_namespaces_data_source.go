@@ -100,7 +100,7 @@ func (d *scfNamespacesDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	found, err := d.client.ListAllNamespaces(ctx, filter)
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryNamespaceList, "listing namespaces", err, namespaceListErrorHints)
+		namespaceListDiagnostics.addAPIError(&resp.Diagnostics, namespaceListDiagnostics.unable("List"), "listing namespaces", err)
 		return
 	}
 	items := make([]scfNamespacesItemModel, 0, len(found))
@@ -117,6 +117,8 @@ func (d *scfNamespacesDataSource) Read(ctx context.Context, req datasource.ReadR
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 
-// namespaceListErrorHints: a listing's errors are about no attribute of the
-// data source; the shared advice (credentials, throttling) still applies.
-var namespaceListErrorHints = map[string]apiErrorHint{}
+// namespaceListDiagnostics is the vocabulary of the scf_namespaces data
+// source: "Unable to List SCF Namespaces". A listing's errors are about no
+// attribute of the data source, so it has no hints of its own; the shared
+// advice (credentials, throttling) still applies.
+var namespaceListDiagnostics = vocabulary{noun: "SCF Namespaces", hints: map[string]apiErrorHint{}}

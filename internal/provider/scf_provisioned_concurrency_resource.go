@@ -153,7 +153,7 @@ func (r *scfProvisionedConcurrencyResource) Create(ctx context.Context, req reso
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, timeout, &plan, &resp.Diagnostics, summaryConcurrencyCreate)
+	r.apply(ctx, timeout, &plan, &resp.Diagnostics, concurrencyDiagnostics.unable("Set"))
 	if plan.ID.IsUnknown() {
 		return
 	}
@@ -174,7 +174,7 @@ func (r *scfProvisionedConcurrencyResource) Update(ctx context.Context, req reso
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, timeout, &plan, &resp.Diagnostics, summaryConcurrencyUpdate)
+	r.apply(ctx, timeout, &plan, &resp.Diagnostics, concurrencyDiagnostics.unable("Update"))
 	if plan.ID.IsUnknown() {
 		return
 	}
@@ -191,7 +191,7 @@ func (r *scfProvisionedConcurrencyResource) apply(ctx context.Context, timeout t
 	defer cancel()
 	if err := r.client.PutProvisionedConcurrency(ctx, ns, name, q, plan.ProvisionedConcurrencyNum.ValueInt64(),
 		expandScheduledActions(plan.ScheduledActions)...); err != nil {
-		addAPIErrorWith(diags, summary, "setting the provisioned concurrency of "+id, err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(diags, summary, "setting the provisioned concurrency of "+id, err)
 		return
 	}
 	plan.ID = types.StringValue(id)
@@ -201,11 +201,11 @@ func (r *scfProvisionedConcurrencyResource) apply(ctx context.Context, timeout t
 	switch {
 	case errors.As(err, &se):
 		plan.Status, plan.StatusReason = types.StringValue(se.Status), types.StringValue(se.Reason)
-		diags.AddAttributeError(path.Root("provisioned_concurrency_num"), summaryConcurrencyWait,
+		diags.AddAttributeError(path.Root("provisioned_concurrency_num"), concurrencyDiagnostics.waiting(),
 			fmt.Sprintf("While waiting for the provisioned concurrency of %s: %s. The configuration is kept in state; "+
 				"the next apply sets it again.", id, err))
 	case err != nil:
-		addAPIErrorWith(diags, summaryConcurrencyWait, "waiting for the provisioned concurrency of "+id, err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(diags, concurrencyDiagnostics.waiting(), "waiting for the provisioned concurrency of "+id, err)
 	default:
 		plan.flatten(v)
 	}
@@ -237,7 +237,7 @@ func (r *scfProvisionedConcurrencyResource) Read(ctx context.Context, req resour
 		return
 	}
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryConcurrencyRead, "reading the provisioned concurrency of "+id, err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(&resp.Diagnostics, concurrencyDiagnostics.unable("Read"), "reading the provisioned concurrency of "+id, err)
 		return
 	}
 	state.ID = types.StringValue(id)
@@ -254,7 +254,7 @@ func (r *scfProvisionedConcurrencyResource) Delete(ctx context.Context, req reso
 	ns, name, q := state.target()
 	err := r.client.DeleteProvisionedConcurrency(ctx, ns, name, q)
 	if err != nil && !scfapi.IsNotFound(err) && !scfapi.IsVersionNotFound(err) {
-		addAPIErrorWith(&resp.Diagnostics, summaryConcurrencyDelete, "removing the provisioned concurrency of "+provisionedID(ns, name, q), err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(&resp.Diagnostics, concurrencyDiagnostics.unable("Remove"), "removing the provisioned concurrency of "+provisionedID(ns, name, q), err)
 	}
 }
 
@@ -271,13 +271,13 @@ func (r *scfProvisionedConcurrencyResource) ImportState(ctx context.Context, req
 	ns, name, err := parseFunctionID(fnPart)
 	switch {
 	case !ok || q == "" || strings.Count(importID, "/") != 2:
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", importID))
+		resp.Diagnostics.AddError(concurrencyDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q: expected `<namespace>/<function_name>/<qualifier>`, such as `default/hello/1`.", importID))
 		return
 	case err != nil:
-		resp.Diagnostics.AddError(summaryConcurrencyImport, err.Error()+".")
+		resp.Diagnostics.AddError(concurrencyDiagnostics.unable("Import"), err.Error()+".")
 		return
 	case q == "$LATEST":
-		resp.Diagnostics.AddError(summaryConcurrencyImport, fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", importID))
+		resp.Diagnostics.AddError(concurrencyDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q: `$LATEST` cannot have provisioned concurrency; name a published version.", importID))
 		return
 	}
 	setIdentity(ctx, resp.Identity, provisionedConcurrencyIdentity{Namespace: types.StringValue(ns),

@@ -61,6 +61,9 @@ func scheduledActionsAttribute() schema.Attribute {
 	}
 }
 
+// summaryScheduledAction is the summary of ValidateConfig's rules.
+const summaryScheduledAction = "Invalid Scheduled Action"
+
 // ValidateConfig refuses two scheduled actions with one name or one cron
 // expression, which the service refuses
 // (InvalidParameterValue.ProvisionTriggerNameDuplicate and
@@ -76,14 +79,14 @@ func (r *scfProvisionedConcurrencyResource) ValidateConfig(ctx context.Context, 
 	for _, a := range actions {
 		if !a.Name.IsUnknown() && !a.Name.IsNull() {
 			if names[a.Name.ValueString()] {
-				resp.Diagnostics.AddAttributeError(at, "Invalid Scheduled Action",
+				resp.Diagnostics.AddAttributeError(at, summaryScheduledAction,
 					fmt.Sprintf("Two scheduled actions are named %q; names are unique within a version.", a.Name.ValueString()))
 			}
 			names[a.Name.ValueString()] = true
 		}
 		if !a.CronExpression.IsUnknown() && !a.CronExpression.IsNull() {
 			if crons[a.CronExpression.ValueString()] {
-				resp.Diagnostics.AddAttributeError(at, "Invalid Scheduled Action",
+				resp.Diagnostics.AddAttributeError(at, summaryScheduledAction,
 					fmt.Sprintf("Two scheduled actions run at %q; the service takes one action per cron expression.", a.CronExpression.ValueString()))
 			}
 			crons[a.CronExpression.ValueString()] = true

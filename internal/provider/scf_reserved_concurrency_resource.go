@@ -93,7 +93,7 @@ func (r *scfReservedConcurrencyResource) Configure(_ context.Context, req resour
 func (r *scfReservedConcurrencyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan scfReservedConcurrencyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, summaryConcurrencyCreate) {
+	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, concurrencyDiagnostics.unable("Set")) {
 		return
 	}
 	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
@@ -103,7 +103,7 @@ func (r *scfReservedConcurrencyResource) Create(ctx context.Context, req resourc
 func (r *scfReservedConcurrencyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan scfReservedConcurrencyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, summaryConcurrencyUpdate) {
+	if resp.Diagnostics.HasError() || !r.put(ctx, &plan, &resp.Diagnostics, concurrencyDiagnostics.unable("Update")) {
 		return
 	}
 	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
@@ -115,7 +115,7 @@ func (r *scfReservedConcurrencyResource) Update(ctx context.Context, req resourc
 func (r *scfReservedConcurrencyResource) put(ctx context.Context, plan *scfReservedConcurrencyModel, diags *diag.Diagnostics, summary string) bool {
 	ns, name := plan.Namespace.ValueString(), plan.FunctionName.ValueString()
 	if err := r.client.PutReservedConcurrency(ctx, ns, name, plan.ReservedConcurrencyMem.ValueInt64()); err != nil {
-		addAPIErrorWith(diags, summary, "setting the reserved concurrency of function "+functionID(ns, name), err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(diags, summary, "setting the reserved concurrency of function "+functionID(ns, name), err)
 		return false
 	}
 	plan.ID = types.StringValue(functionID(ns, name))
@@ -139,7 +139,7 @@ func (r *scfReservedConcurrencyResource) Read(ctx context.Context, req resource.
 		return
 	}
 	if err != nil {
-		addAPIErrorWith(&resp.Diagnostics, summaryConcurrencyRead, "reading the reserved concurrency of function "+functionID(ns, name), err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(&resp.Diagnostics, concurrencyDiagnostics.unable("Read"), "reading the reserved concurrency of function "+functionID(ns, name), err)
 		return
 	}
 	state.ID = types.StringValue(functionID(ns, name))
@@ -156,7 +156,7 @@ func (r *scfReservedConcurrencyResource) Delete(ctx context.Context, req resourc
 	ns, name := state.Namespace.ValueString(), state.FunctionName.ValueString()
 	err := r.client.DeleteReservedConcurrency(ctx, ns, name)
 	if err != nil && !scfapi.IsNotFound(err) {
-		addAPIErrorWith(&resp.Diagnostics, summaryConcurrencyDelete, "removing the reserved concurrency of function "+functionID(ns, name), err, concurrencyAPIErrorHints)
+		concurrencyDiagnostics.addAPIError(&resp.Diagnostics, concurrencyDiagnostics.unable("Remove"), "removing the reserved concurrency of function "+functionID(ns, name), err)
 	}
 }
 
@@ -171,7 +171,7 @@ func (r *scfReservedConcurrencyResource) ImportState(ctx context.Context, req re
 	}
 	ns, name, err := parseFunctionID(id)
 	if err != nil {
-		resp.Diagnostics.AddError(summaryConcurrencyImport, err.Error()+".")
+		resp.Diagnostics.AddError(concurrencyDiagnostics.unable("Import"), err.Error()+".")
 		return
 	}
 	setIdentity(ctx, resp.Identity, reservedConcurrencyIdentity{Namespace: types.StringValue(ns), FunctionName: types.StringValue(name)}, &resp.Diagnostics)

@@ -155,7 +155,7 @@ func TestSCFTriggerIdentity(t *testing.T) {
 	// "both" is bound to two qualifiers: the qualifier picks one.
 	_, _, diags := importOne(&tfprotov6.ImportResourceStateRequest{TypeName: "scf_trigger",
 		Identity: identity(map[string]string{"function_name": "fn", "type": "timer", "name": "both"})})
-	if len(diags) != 1 || diags[0].Summary != summaryTriggerImport || !strings.Contains(diags[0].Detail, "cannot tell them apart") {
+	if len(diags) != 1 || diags[0].Summary != triggerDiagnostics.unable("Import") || !strings.Contains(diags[0].Detail, "cannot tell them apart") {
 		t.Errorf("importing an ambiguous trigger by identity: %+v", diags)
 	}
 	_, got, diags := importOne(&tfprotov6.ImportResourceStateRequest{TypeName: "scf_trigger",

@@ -22,14 +22,25 @@ var (
 	_ resource.ResourceWithValidateConfig = (*scfTriggerResource)(nil)
 )
 
-const (
-	summaryTriggerCreate = "Unable to Create SCF Trigger"
-	summaryTriggerRead   = "Unable to Read SCF Trigger"
-	summaryTriggerUpdate = "Unable to Update SCF Trigger"
-	summaryTriggerDelete = "Unable to Delete SCF Trigger"
-	summaryTriggerImport = "Unable to Import SCF Trigger"
-	summaryTriggerConfig = "Invalid SCF Trigger"
-)
+// triggerDiagnostics is the vocabulary of scf_trigger: "Unable to Create SCF
+// Trigger", and the trigger actions' codes at its attributes.
+var triggerDiagnostics = vocabulary{noun: "SCF Trigger", hints: triggerAPIErrorHints}
+
+// triggerAPIErrorHints are the codes of CreateTrigger, UpdateTrigger,
+// UpdateTriggerStatus, DeleteTrigger and ListTriggers that scf_trigger has an
+// attribute for, with the advice scf_function gives for them, except where
+// that advice is the function's own rule. Codes not listed borrow the advice
+// of apiErrorHints, never its attribute, which names a function's attributes
+// (`name` is the function's there, the trigger's here).
+var triggerAPIErrorHints = map[string]apiErrorHint{
+	"InvalidParameterValue.Description":  {attribute: path.Root("description"), advice: "Use at most 100 characters."},
+	"InvalidParameterValue.FunctionName": {attribute: path.Root("function_name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
+	"InvalidParameterValue.Namespace":    {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceNotFound.Namespace":         {attribute: path.Root("namespace"), advice: "Create the namespace first."},
+}
+
+// summaryTriggerConfig is the summary of every plan-time rule of scf_trigger.
+const summaryTriggerConfig = "Invalid SCF Trigger"
 
 // importableTriggerTypes are the types scf_trigger manages, as the API
 // names them.
@@ -135,7 +146,7 @@ func (r *scfTriggerResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	spec := plan.spec()
 	if err := r.client.CreateTrigger(ctx, spec); err != nil {
-		addAPIError(&resp.Diagnostics, summaryTriggerCreate, "creating trigger "+spec.ID(), err)
+		triggerDiagnostics.addAPIError(&resp.Diagnostics, triggerDiagnostics.unable("Create"), "creating trigger "+spec.ID(), err)
 		return
 	}
 	tflog.Info(ctx, "SCF trigger created", map[string]any{"trigger": spec.ID()})
@@ -156,7 +167,7 @@ func (r *scfTriggerResource) Read(ctx context.Context, req resource.ReadRequest,
 	spec := state.spec()
 	t, err := r.client.FindTrigger(ctx, spec)
 	if err != nil && !scfapi.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, summaryTriggerRead, "reading trigger "+spec.ID(), err)
+		triggerDiagnostics.addAPIError(&resp.Diagnostics, triggerDiagnostics.unable("Read"), "reading trigger "+spec.ID(), err)
 		return
 	}
 	if t == nil {
@@ -191,7 +202,7 @@ func (r *scfTriggerResource) Update(ctx context.Context, req resource.UpdateRequ
 		err = r.client.UpdateTrigger(ctx, spec)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryTriggerUpdate, action, err)
+		triggerDiagnostics.addAPIError(&resp.Diagnostics, triggerDiagnostics.unable("Update"), action, err)
 		return
 	}
 	r.readInto(ctx, &plan, "reading trigger "+spec.ID()+" after the update")
@@ -220,7 +231,7 @@ func (r *scfTriggerResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	spec := state.spec()
 	if err := r.client.DeleteTrigger(ctx, spec); err != nil && !scfapi.IsTriggerNotFound(err) {
-		addAPIError(&resp.Diagnostics, summaryTriggerDelete, "deleting trigger "+spec.ID(), err)
+		triggerDiagnostics.addAPIError(&resp.Diagnostics, triggerDiagnostics.unable("Delete"), "deleting trigger "+spec.ID(), err)
 	}
 }
 
@@ -251,7 +262,7 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 		problem = "the trigger name is empty"
 	}
 	if problem != "" {
-		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Import ID %q: %s. Import a trigger as "+
+		resp.Diagnostics.AddError(triggerDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q: %s. Import a trigger as "+
 			"`<namespace>/<function_name>/<type>/<name>`, such as `default/hello/timer/every-5-minutes`.",
 			strings.Join(parts, "/"), problem))
 		return
@@ -259,7 +270,7 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 	spec := scfapi.TriggerSpec{Namespace: parts[0], FunctionName: parts[1], Type: parts[2], Name: parts[3]}
 	all, err := r.client.ListTriggers(ctx, spec.Namespace, spec.FunctionName)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryTriggerImport, "listing the triggers of function "+functionID(spec.Namespace, spec.FunctionName), err)
+		triggerDiagnostics.addAPIError(&resp.Diagnostics, triggerDiagnostics.unable("Import"), "listing the triggers of function "+functionID(spec.Namespace, spec.FunctionName), err)
 		return
 	}
 	var found *scfapi.Trigger
@@ -268,7 +279,7 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 			continue
 		}
 		if found != nil {
-			resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has several %s triggers named %s "+
+			resp.Diagnostics.AddError(triggerDiagnostics.unable("Import"), fmt.Sprintf("Function %s has several %s triggers named %s "+
 				"(on other qualifiers or COS events); this import cannot tell them apart.",
 				functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name))
 			return
@@ -280,7 +291,7 @@ func (r *scfTriggerResource) ImportState(ctx context.Context, req resource.Impor
 		if qualifier != "" {
 			on = " on qualifier " + qualifier
 		}
-		resp.Diagnostics.AddError(summaryTriggerImport, fmt.Sprintf("Function %s has no %s trigger named %s%s.",
+		resp.Diagnostics.AddError(triggerDiagnostics.unable("Import"), fmt.Sprintf("Function %s has no %s trigger named %s%s.",
 			functionID(spec.Namespace, spec.FunctionName), spec.Type, spec.Name, on))
 		return
 	}

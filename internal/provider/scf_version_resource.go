@@ -30,6 +30,24 @@ var (
 
 const versionPublishTimeout = 10 * time.Minute
 
+// versionDiagnostics is the vocabulary of scf_function_version: "Unable to
+// Publish SCF Function Version", and the version actions' codes at its
+// attributes.
+var versionDiagnostics = vocabulary{noun: "SCF Function Version", hints: versionAPIErrorHints}
+
+// versionAPIErrorHints are the codes of PublishVersion, GetFunction,
+// GetFunctionAddress and DeleteFunction that scf_function_version has an
+// attribute for, with the advice scf_function gives for them. Codes not
+// listed borrow the advice of apiErrorHints, never its attribute, which
+// names a function's attributes (`name` is the function's, here
+// `function_name`).
+var versionAPIErrorHints = map[string]apiErrorHint{
+	"InvalidParameterValue.Description":  {attribute: path.Root("description"), advice: "Use at most 1,000 letters, digits, spaces, commas and periods."},
+	"InvalidParameterValue.FunctionName": {attribute: path.Root("function_name"), advice: "Use 2 to 60 letters, digits, `-` and `_`, starting with a letter and not ending with `-` or `_`."},
+	"InvalidParameterValue.Namespace":    {attribute: path.Root("namespace"), advice: "Use 1 to 30 letters, digits, `-` and `_`."},
+	"ResourceNotFound.Namespace":         {attribute: path.Root("namespace"), advice: "Create the namespace first."},
+}
+
 // NewSCFFunctionVersionResource returns the scf_function_version resource.
 func NewSCFFunctionVersionResource() resource.Resource { return &scfFunctionVersionResource{} }
 
@@ -135,12 +153,12 @@ func (r *scfFunctionVersionResource) Create(ctx context.Context, req resource.Cr
 	fn := functionID(ns, name)
 	// $LATEST must be Active to be published: wait out an update in progress.
 	if _, err := r.client.WaitForActive(ctx, ns, name); err != nil {
-		addAPIError(&resp.Diagnostics, summaryVersionPublish, "waiting for function "+fn+" to be Active before publishing", err)
+		versionDiagnostics.addAPIError(&resp.Diagnostics, versionDiagnostics.unable("Publish"), "waiting for function "+fn+" to be Active before publishing", err)
 		return
 	}
 	v, err := r.client.PublishVersion(ctx, ns, name, plan.Description.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryVersionPublish, "publishing a version of function "+fn, err)
+		versionDiagnostics.addAPIError(&resp.Diagnostics, versionDiagnostics.unable("Publish"), "publishing a version of function "+fn, err)
 		return
 	}
 	tflog.Info(ctx, "SCF function version published", map[string]any{"function": fn, "version": v})
@@ -154,7 +172,7 @@ func (r *scfFunctionVersionResource) Create(ctx context.Context, req resource.Cr
 		// Keep the version in state so that it is not orphaned.
 		plan.CodeSha256, plan.Status, plan.CreatedTime = types.StringNull(), types.StringNull(), types.StringNull()
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		addAPIError(&resp.Diagnostics, summaryVersionPublish, fmt.Sprintf("waiting for version %s of function %s to be Active", v, fn), err)
+		versionDiagnostics.addAPIError(&resp.Diagnostics, versionDiagnostics.unable("Publish"), fmt.Sprintf("waiting for version %s of function %s to be Active", v, fn), err)
 		return
 	}
 	resp.Diagnostics.Append(r.fill(ctx, &plan, f)...)
@@ -171,7 +189,7 @@ func (r *scfFunctionVersionResource) fill(ctx context.Context, m *scfFunctionVer
 	if err != nil {
 		m.CodeSha256 = types.StringNull()
 		var diags diag.Diagnostics
-		addAPIError(&diags, summaryVersionRead, fmt.Sprintf("reading the code digest of version %s of function %s", v, functionID(ns, name)), err)
+		versionDiagnostics.addAPIError(&diags, versionDiagnostics.unable("Read"), fmt.Sprintf("reading the code digest of version %s of function %s", v, functionID(ns, name)), err)
 		return diags
 	}
 	m.CodeSha256 = types.StringValue(a.CodeSha256)
@@ -195,7 +213,7 @@ func (r *scfFunctionVersionResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryVersionRead, fmt.Sprintf("reading version %s of function %s", v, functionID(ns, name)), err)
+		versionDiagnostics.addAPIError(&resp.Diagnostics, versionDiagnostics.unable("Read"), fmt.Sprintf("reading version %s of function %s", v, functionID(ns, name)), err)
 		return
 	}
 	resp.Diagnostics.Append(r.fill(ctx, &state, f)...)
@@ -230,14 +248,14 @@ func (r *scfFunctionVersionResource) Delete(ctx context.Context, req resource.De
 	ns, name, v := state.Namespace.ValueString(), state.FunctionName.ValueString(), state.Version.ValueString()
 	err := r.client.DeleteFunctionVersion(ctx, ns, name, v)
 	if scfapi.ErrorCode(err) == "UnsupportedOperation.AliasBind" {
-		resp.Diagnostics.AddAttributeError(path.Root("version"), summaryVersionDelete, fmt.Sprintf(
+		resp.Diagnostics.AddAttributeError(path.Root("version"), versionDiagnostics.unable("Delete"), fmt.Sprintf(
 			"Version %s of function %s is still routed to by an alias (%s). Point the alias at another version first "+
 				"(when it is managed in this configuration, refer to this version as `scf_function_version.<name>.version` "+
 				"so that Terraform orders the changes), or set `skip_destroy = true` to keep the version.", v, functionID(ns, name), apiAnswer(err)))
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, summaryVersionDelete, fmt.Sprintf("deleting version %s of function %s", v, functionID(ns, name)), err)
+		versionDiagnostics.addAPIError(&resp.Diagnostics, versionDiagnostics.unable("Delete"), fmt.Sprintf("deleting version %s of function %s", v, functionID(ns, name)), err)
 	}
 }
 
@@ -252,7 +270,7 @@ func (r *scfFunctionVersionResource) ImportState(ctx context.Context, req resour
 	}
 	parts := strings.Split(id, "/")
 	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !isVersionNumber(parts[2]) {
-		resp.Diagnostics.AddError(summaryVersionImport, fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
+		resp.Diagnostics.AddError(versionDiagnostics.unable("Import"), fmt.Sprintf("Import ID %q is not namespace/function_name/version, "+
 			"such as `default/orders/3`.", id))
 		return
 	}

@@ -122,7 +122,7 @@ resource "scf_function_alias" "bad" {
   routing_config = { additional_version_weights = [{ version = "2", weight = 1.5 }] }`), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)weight.*between\s+0`)},
 			{Config: cfg(`name = "ok"
   function_version = "1"
-  routing_config = { additional_version_weights = [{ version = "1", weight = 0.5 }] }`), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid alias routing.*function_version`)},
+  routing_config = { additional_version_weights = [{ version = "1", weight = 0.5 }] }`), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid SCF Function Alias.*function_version`)},
 			{Config: cfg(`name = "ok"
   function_version = "1"
   routing_config = { additional_version_weights = [{ version = "2", weight = 0.5 }, { version = "3", weight = 0.6 }] }`), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)additional_version_weights`)},

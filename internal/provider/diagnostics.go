@@ -47,9 +47,10 @@ func (v vocabulary) unable(verb string) string { return "Unable to " + verb + " 
 func (v vocabulary) waiting() string { return "Error Waiting for " + v.noun }
 
 // addAPIError reports err under summary, at the attribute the object's hints
-// name for its code; see the package function addAPIError.
+// name for its code.
 func (v vocabulary) addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
-	addAPIErrorWith(diags, summary, action, err, v.hints)
+	detail, attribute := v.describe(action, err)
+	reportAt(diags, summary, detail, attribute)
 }
 
 // describe is describeErrorWith with the object's hints.
@@ -101,23 +102,10 @@ var apiErrorHints = map[string]apiErrorHint{
 	"UnsupportedOperation":                {advice: "The service does not support this combination of settings for this function."},
 }
 
-// addAPIError reports err under summary. action describes what was being
-// done ("creating function default/hello"). API errors land on the attribute
-// responsible for them when there is one. Terraform prints the line of a
+// reportAt adds an error at attribute. Terraform prints the line of a
 // top-level attribute, but for one inside `code = { ... }` only the
 // resource's first line, so then the detail names the attribute, the way
 // every plan-time diagnostic does.
-func addAPIError(diags *diag.Diagnostics, summary, action string, err error) {
-	addAPIErrorWith(diags, summary, action, err, apiErrorHints)
-}
-
-// addAPIErrorWith is addAPIError with another resource's table of hints.
-func addAPIErrorWith(diags *diag.Diagnostics, summary, action string, err error, hints map[string]apiErrorHint) {
-	detail, attribute := describeErrorWith(action, err, hints)
-	reportAt(diags, summary, detail, attribute)
-}
-
-// reportAt adds an error at attribute the way addAPIError describes.
 func reportAt(diags *diag.Diagnostics, summary, detail string, attribute path.Path) {
 	switch {
 	case len(attribute.Steps()) == 0:
@@ -137,11 +125,9 @@ func reportAt(diags *diag.Diagnostics, summary, detail string, attribute path.Pa
 const afterCutShortWait = "The function is kept in state. One that was still being created is marked tainted, " +
 	"so the next apply replaces it; one that was being updated shows what is left to change in the next plan."
 
-func describeError(action string, err error) (string, path.Path) {
-	return describeErrorWith(action, err, apiErrorHints)
-}
-
-// describeErrorWith is describeError with another resource's table of hints.
+// describeErrorWith says what went wrong while doing action ("creating
+// function default/hello") and what to do about it, and which attribute of
+// the object whose hints these are is responsible, if one is.
 func describeErrorWith(action string, err error, hints map[string]apiErrorHint) (string, path.Path) {
 	var (
 		apiErr   *scfapi.APIError

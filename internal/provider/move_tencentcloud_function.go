@@ -112,7 +112,7 @@ func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunct
 	m.ID = types.StringValue(qualified)
 	m.Name = types.StringValue(name)
 	m.Namespace = types.StringValue(namespace)
-	m.Code = movedCode(ctx, src, &diags)
+	m.Code = movedCode(src, &diags)
 	m.CodeSource = types.StringNull()
 	m.Handler = nullable(src.Handler)
 	m.Description = types.StringValue(deref(src.Description))
@@ -131,10 +131,10 @@ func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunct
 	}
 	m.Role = types.StringValue(deref(src.Role))
 	m.ClsLogsetID, m.ClsTopicID = nullable(src.ClsLogsetID), nullable(src.ClsTopicID)
-	m.Layers = movedLayers(ctx, src.Layers, &diags)
+	m.Layers = movedLayers(src.Layers, &diags)
 	m.DeadLetterConfig = deadLetterCodec.null() // that provider does not know it; the refresh reads it
-	m.PublicNetConfig = movedPublicNet(ctx, src, &diags)
-	m.CfsConfig, m.CfsMounts = movedCfs(ctx, src.CfsConfig, &diags)
+	m.PublicNetConfig = movedPublicNet(src, &diags)
+	m.CfsConfig, m.CfsMounts = movedCfs(src.CfsConfig, &diags)
 	m.Tags = movedMap(ctx, src.Tags, &diags)
 	m.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutsAttribute(ctx).GetType().(timeouts.Type).AttrTypes)} //nolint:forcetypeassert // the library's attribute
 
@@ -145,8 +145,8 @@ func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunct
 	m.IgnoreSysLog = types.BoolValue(false)
 	m.ProtocolType = types.StringNull()
 	m.ProtocolParams = protocolParamsCodec.null()
-	m.InstanceConcurrencyConfig = movedConcurrency(ctx, src.Concurrency, &diags)
-	m.IntranetConfig = movedIntranet(ctx, src.IntranetConfig, &diags)
+	m.InstanceConcurrencyConfig = movedConcurrency(src.Concurrency, &diags)
+	m.IntranetConfig = movedIntranet(src.IntranetConfig, &diags)
 	m.ResolvedImageURI = types.StringNull()
 	m.EipAddresses = stringList(src.Eips, &diags)
 	m.AccessInfo = accessInfoCodec.value(accessInfoModel{
@@ -224,7 +224,7 @@ func warnUnmanaged(src tencentcloudFunctionState, namespace, name string, diags 
 // movedCode is `code` as the configuration gave it: that provider keeps the
 // zip path and COS location it was configured with, and the image as the
 // service reports it.
-func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
+func movedCode(src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
 	code, given := codeCodec.nullModel(diags), false
 	if zip := deref(src.ZipFile); zip != "" {
 		code.ZipFile, given = types.StringValue(zip), true
@@ -261,7 +261,7 @@ func movedCode(ctx context.Context, src tencentcloudFunctionState, diags *diag.D
 
 // movedPublicNet is null for the service's default (public access, no
 // fixed IP), which a configuration states by leaving public_net_config out.
-func movedPublicNet(ctx context.Context, src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
+func movedPublicNet(src tencentcloudFunctionState, diags *diag.Diagnostics) types.Object {
 	public := derefOr(src.EnablePublicNet, true)
 	eip := derefOr(src.EnableEipConfig, false)
 	if public && !eip {
@@ -277,7 +277,7 @@ func movedPublicNet(ctx context.Context, src tencentcloudFunctionState, diags *d
 	return publicNetCodec.value(pn, diags)
 }
 
-func movedCfs(ctx context.Context, mounts []tencentcloudCfs, diags *diag.Diagnostics) (types.Object, types.List) {
+func movedCfs(mounts []tencentcloudCfs, diags *diag.Diagnostics) (types.Object, types.List) {
 	reported := make([]cfsMountModel, 0, len(mounts))
 	if len(mounts) == 0 {
 		return cfsCodec.null(), cfsMountCodec.list(reported, diags)
@@ -300,7 +300,7 @@ func movedCfs(ctx context.Context, mounts []tencentcloudCfs, diags *diag.Diagnos
 
 // movedIntranet is null unless a fixed intranet IP is enabled: that
 // provider reads DISABLE back into state even when it was not configured.
-func movedIntranet(ctx context.Context, in []tencentcloudIntranet, diags *diag.Diagnostics) types.Object {
+func movedIntranet(in []tencentcloudIntranet, diags *diag.Diagnostics) types.Object {
 	if len(in) == 0 || in[0].IPFixed != enable {
 		return intranetCodec.null()
 	}
@@ -312,7 +312,7 @@ func movedIntranet(ctx context.Context, in []tencentcloudIntranet, diags *diag.D
 // movedConcurrency carries the block as configured: that provider never
 // reads it back, so a value is there because it was written, and an SDKv2
 // zero value ("" or 0) because it was not.
-func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, diags *diag.Diagnostics) types.Object {
+func movedConcurrency(blocks []tencentcloudConcurrency, diags *diag.Diagnostics) types.Object {
 	if len(blocks) == 0 {
 		return concurrencyCodec.null()
 	}
@@ -336,7 +336,7 @@ func movedConcurrency(ctx context.Context, blocks []tencentcloudConcurrency, dia
 	}, diags)
 }
 
-func movedLayers(ctx context.Context, layers []tencentcloudLayer, diags *diag.Diagnostics) types.List {
+func movedLayers(layers []tencentcloudLayer, diags *diag.Diagnostics) types.List {
 	if len(layers) == 0 {
 		return layerCodec.nullList()
 	}

@@ -337,7 +337,7 @@ func expandCodeUpdate(ctx context.Context, plan, state *scfFunctionResourceModel
 	}
 	// The service expects the code with a handler change, so the configured
 	// code goes along when there is any.
-	code, digest := plan.functionCode.expandCode(ctx, diags)
+	code, digest := plan.expandCode(ctx, diags)
 	req.Code = code
 	return &codeUpload{request: req, digest: digest}
 }

@@ -142,7 +142,7 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 		pushed := int64(0)
 		for _, namespace := range namespaces {
 			var diags diag.Diagnostics
-			query := listQuery(ctx, config.filter(namespace), &diags)
+			query := listQuery(config.filter(namespace), &diags)
 			if diags.HasError() {
 				push(list.ListResult{Diagnostics: diags})
 				return

@@ -64,7 +64,6 @@ var (
 	summaryUpdate = functionDiagnostics.unable("Update")
 	summaryDelete = functionDiagnostics.unable("Delete")
 	summaryImport = functionDiagnostics.unable("Import")
-	summaryPlan   = functionDiagnostics.unable("Plan")
 	summaryWait   = functionDiagnostics.waiting()
 )
 
@@ -329,7 +328,7 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	plan.planRuntime(config, state, resp)
-	plan.functionCode.plan(state, handlerChanges, report, diags)
+	plan.plan(state, handlerChanges, report, diags)
 	if diags.HasError() {
 		return
 	}

@@ -152,7 +152,7 @@ func (d *scfFunctionsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if config.Namespace.IsNull() {
 		config.Namespace = types.StringValue(scfapi.DefaultNamespace)
 	}
-	query := listQuery(ctx, config.filter(), &resp.Diagnostics)
+	query := listQuery(config.filter(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -186,7 +186,7 @@ func (m scfFunctionsDataSourceModel) filter() functionFilter {
 
 // listQuery turns the filters into a ListFunctions query. The tag filters
 // are sorted by key so that requests are deterministic.
-func listQuery(ctx context.Context, f functionFilter, diags *diag.Diagnostics) scfapi.ListFunctionsRequest {
+func listQuery(f functionFilter, diags *diag.Diagnostics) scfapi.ListFunctionsRequest {
 	query := scfapi.ListFunctionsRequest{Namespace: stringPtr(f.Namespace), SearchKey: stringPtr(f.NamePrefix)}
 	filter := func(name, value string) {
 		query.Filters = append(query.Filters, &scfapi.Filter{Name: ptr(name), Values: []*string{ptr(value)}})

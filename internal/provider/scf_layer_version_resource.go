@@ -231,7 +231,8 @@ func (r *scfLayerVersionResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 
 	digest := types.StringUnknown()
-	zipFile := stringAttr(plan.Content, "zip_file")
+	content, _ := layerContentCodec.get(plan.Content, &resp.Diagnostics)
+	zipFile := content.ZipFile
 	if known(plan.Content) && !zipFile.IsNull() && !zipFile.IsUnknown() {
 		info, err := codezip.Inspect(zipFile.ValueString())
 		if err != nil {
@@ -281,7 +282,7 @@ func (r *scfLayerVersionResource) ModifyPlan(ctx context.Context, req resource.M
 // expandLayerVersion builds the PublishLayerVersion request and returns the
 // digest of the zip it uploads ("" for COS content).
 func expandLayerVersion(ctx context.Context, plan scfLayerVersionModel, diags *diag.Diagnostics) (*scfapi.PublishLayerVersionRequest, string) {
-	content, ok := objectAs[layerContentModel](ctx, plan.Content, diags)
+	content, ok := layerContentCodec.get(plan.Content, diags)
 	if !ok {
 		return nil, ""
 	}
@@ -339,7 +340,7 @@ func flattenLayerVersion(ctx context.Context, lv *scfapi.LayerVersion, m *scfLay
 	m.CodeSHA256, m.Status = types.StringValue(lv.CodeSha256), types.StringValue(lv.Status)
 	m.CreatedTime = types.StringValue(serviceTimeRFC3339(lv.AddTime))
 	if m.Content.IsUnknown() {
-		m.Content = types.ObjectNull(layerContentAttrTypes)
+		m.Content = layerContentCodec.null()
 	}
 }
 

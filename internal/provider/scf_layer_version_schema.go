@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -44,10 +43,44 @@ type layerContentModel struct {
 	CosBucketRegion types.String `tfsdk:"cos_bucket_region"`
 }
 
-var layerContentAttrTypes = map[string]attr.Type{
-	"zip_file": types.StringType, "cos_bucket_name": types.StringType,
-	"cos_object_name": types.StringType, "cos_bucket_region": types.StringType,
+// layerContentAttribute is scf_layer_version.content; its codec takes its
+// types from it.
+func layerContentAttribute() schema.SingleNestedAttribute {
+	sibling := func(name string) path.Expression { return path.MatchRelative().AtParent().AtName(name) }
+	return schema.SingleNestedAttribute{
+		Optional: true,
+		MarkdownDescription: "The layer's files: a local zip file, or a zip in COS. Required to publish; " +
+			"it may be left out after an import, as the API cannot return it.",
+		Attributes: map[string]schema.Attribute{
+			"zip_file": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Path of a local zip archive of at most 50 MiB (`~/` is expanded), uploaded inline. " +
+					"Its SHA-256 is computed at plan time, so new content at the same path publishes a new version.",
+				Validators: []validator.String{
+					validators.ZipFile(),
+					stringvalidator.ExactlyOneOf(sibling("cos_bucket_name")),
+				},
+			},
+			"cos_bucket_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "COS bucket holding the zip, without the `-<appid>` suffix. Requires `cos_object_name`.",
+				Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_object_name"))},
+			},
+			"cos_object_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Path of the zip in the bucket, starting with `/`. Requires `cos_bucket_name`.",
+				Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_bucket_name"))},
+			},
+			"cos_bucket_region": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The bucket's region; needed only to tell `ap-beijing` from `ap-beijing-1`.",
+				Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_bucket_name"))},
+			},
+		},
+	}
 }
+
+var layerContentCodec = nestedCodec[layerContentModel](layerContentAttribute())
 
 // layerInputs are the configured attributes: a layer version is immutable,
 // so a change to any of them publishes a new version.
@@ -55,7 +88,6 @@ var layerInputs = []string{"layer_name", "description", "compatible_runtimes", "
 
 func (r *scfLayerVersionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	sibling := func(name string) path.Expression { return path.MatchRelative().AtParent().AtName(name) }
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One version of an SCF layer: code and libraries that functions bind through `scf_function.layers`. " +
 			"A version is immutable, so changing any argument, or the content of the zip file, publishes a new version " +
@@ -88,37 +120,7 @@ func (r *scfLayerVersionResource) Schema(ctx context.Context, _ resource.SchemaR
 				},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
 			},
-			"content": schema.SingleNestedAttribute{
-				Optional: true,
-				MarkdownDescription: "The layer's files: a local zip file, or a zip in COS. Required to publish; " +
-					"it may be left out after an import, as the API cannot return it.",
-				Attributes: map[string]schema.Attribute{
-					"zip_file": schema.StringAttribute{
-						Optional: true,
-						MarkdownDescription: "Path of a local zip archive of at most 50 MiB (`~/` is expanded), uploaded inline. " +
-							"Its SHA-256 is computed at plan time, so new content at the same path publishes a new version.",
-						Validators: []validator.String{
-							validators.ZipFile(),
-							stringvalidator.ExactlyOneOf(sibling("cos_bucket_name")),
-						},
-					},
-					"cos_bucket_name": schema.StringAttribute{
-						Optional:            true,
-						MarkdownDescription: "COS bucket holding the zip, without the `-<appid>` suffix. Requires `cos_object_name`.",
-						Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_object_name"))},
-					},
-					"cos_object_name": schema.StringAttribute{
-						Optional:            true,
-						MarkdownDescription: "Path of the zip in the bucket, starting with `/`. Requires `cos_bucket_name`.",
-						Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_bucket_name"))},
-					},
-					"cos_bucket_region": schema.StringAttribute{
-						Optional:            true,
-						MarkdownDescription: "The bucket's region; needed only to tell `ap-beijing` from `ap-beijing-1`.",
-						Validators:          []validator.String{stringvalidator.AlsoRequires(sibling("cos_bucket_name"))},
-					},
-				},
-			},
+			"content": layerContentAttribute(),
 			"license_info": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "The version's software licence.",

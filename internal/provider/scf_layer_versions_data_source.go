@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -46,11 +45,24 @@ type layerVersionSummaryModel struct {
 	CreatedTime        types.String `tfsdk:"created_time"`
 }
 
-var layerVersionSummaryAttrTypes = map[string]attr.Type{
-	"layer_version": types.Int64Type, "description": types.StringType,
-	"compatible_runtimes": types.SetType{ElemType: types.StringType}, "license_info": types.StringType,
-	"status": types.StringType, "created_time": types.StringType,
+// layerVersionsAttribute is the list of versions found; its codec takes
+// its types from it.
+func layerVersionsAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "The versions, newest first.",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"layer_version":       schema.Int64Attribute{Computed: true, MarkdownDescription: "The version number."},
+			"description":         schema.StringAttribute{Computed: true, MarkdownDescription: "The version's description, null when it has none."},
+			"compatible_runtimes": schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The runtimes the version works with."},
+			"license_info":        schema.StringAttribute{Computed: true, MarkdownDescription: "The version's licence, null when it has none."},
+			"status":              schema.StringAttribute{Computed: true, MarkdownDescription: "The version's status, such as `Active`."},
+			"created_time":        schema.StringAttribute{Computed: true, MarkdownDescription: "When the version was published (RFC 3339, UTC+8)."},
+		}},
+	}
 }
+
+var layerVersionSummaryCodec = nestedCodec[layerVersionSummaryModel](layerVersionsAttribute())
 
 func (d *scfLayerVersionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_layer_versions"
@@ -75,18 +87,7 @@ func (d *scfLayerVersionsDataSource) Schema(_ context.Context, _ datasource.Sche
 				MarkdownDescription: "Only list versions compatible with this runtime.",
 				Validators:          []validator.String{stringvalidator.OneOf(validators.Runtimes...)},
 			},
-			"layer_versions": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The versions, newest first.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"layer_version":       schema.Int64Attribute{Computed: true, MarkdownDescription: "The version number."},
-					"description":         schema.StringAttribute{Computed: true, MarkdownDescription: "The version's description, null when it has none."},
-					"compatible_runtimes": schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The runtimes the version works with."},
-					"license_info":        schema.StringAttribute{Computed: true, MarkdownDescription: "The version's licence, null when it has none."},
-					"status":              schema.StringAttribute{Computed: true, MarkdownDescription: "The version's status, such as `Active`."},
-					"created_time":        schema.StringAttribute{Computed: true, MarkdownDescription: "When the version was published (RFC 3339, UTC+8)."},
-				}},
-			},
+			"layer_versions": layerVersionsAttribute(),
 		},
 	}
 }
@@ -128,7 +129,7 @@ func (d *scfLayerVersionsDataSource) Read(ctx context.Context, req datasource.Re
 		})
 	}
 	config.ID = types.StringValue(name)
-	config.LayerVersions = listValue(ctx, layerVersionSummaryAttrTypes, rows, &resp.Diagnostics)
+	config.LayerVersions = layerVersionSummaryCodec.list(rows, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }
 

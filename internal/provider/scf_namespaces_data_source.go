@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -37,13 +36,25 @@ type scfNamespacesItemModel struct {
 	ModifiedTime types.String `tfsdk:"modified_time"`
 }
 
-var scfNamespacesItemAttrTypes = map[string]attr.Type{
-	"name":          types.StringType,
-	"description":   types.StringType,
-	"type":          types.StringType,
-	"created_time":  types.StringType,
-	"modified_time": types.StringType,
+// namespacesAttribute is the list of namespaces found; its codec takes
+// its types from it.
+func namespacesAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "The namespaces found, sorted by name; empty when none matches.",
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the namespace."},
+				"description":   schema.StringAttribute{Computed: true, MarkdownDescription: "Description of the namespace; empty when it has none."},
+				"type":          schema.StringAttribute{Computed: true, MarkdownDescription: "Type of the namespace (`Type`): `default` for the default namespace, `Default` for one made with the API, `TCB` for a cloud development namespace."},
+				"created_time":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the namespace was created, RFC 3339."},
+				"modified_time": schema.StringAttribute{Computed: true, MarkdownDescription: "When the namespace was last modified, RFC 3339."},
+			},
+		},
+	}
 }
+
+var namespacesItemCodec = nestedCodec[scfNamespacesItemModel](namespacesAttribute())
 
 func (d *scfNamespacesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_namespaces"
@@ -67,19 +78,7 @@ func (d *scfNamespacesDataSource) Schema(_ context.Context, _ datasource.SchemaR
 					"sent as a `SearchKey` on `Description`. Unset or empty keeps every namespace. With `name_contains`, " +
 					"a namespace must match both.",
 			},
-			"namespaces": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The namespaces found, sorted by name; empty when none matches.",
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the namespace."},
-						"description":   schema.StringAttribute{Computed: true, MarkdownDescription: "Description of the namespace; empty when it has none."},
-						"type":          schema.StringAttribute{Computed: true, MarkdownDescription: "Type of the namespace (`Type`): `default` for the default namespace, `Default` for one made with the API, `TCB` for a cloud development namespace."},
-						"created_time":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the namespace was created, RFC 3339."},
-						"modified_time": schema.StringAttribute{Computed: true, MarkdownDescription: "When the namespace was last modified, RFC 3339."},
-					},
-				},
-			},
+			"namespaces": namespacesAttribute(),
 		},
 	}
 }
@@ -113,7 +112,7 @@ func (d *scfNamespacesDataSource) Read(ctx context.Context, req datasource.ReadR
 			ModifiedTime: types.StringValue(serviceTimeRFC3339(ns.ModTime)),
 		})
 	}
-	model.Namespaces = listValue(ctx, scfNamespacesItemAttrTypes, items, &resp.Diagnostics)
+	model.Namespaces = namespacesItemCodec.list(items, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 

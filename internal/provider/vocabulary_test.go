@@ -21,15 +21,6 @@ import (
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
-// inlineSummaryExceptions are the literal summaries still written at their
-// call, by file, until scf_function's vocabulary takes them over; nothing
-// else may add one, and these files may add no other.
-var inlineSummaryExceptions = map[string][]string{
-	"scf_function_plan.go": {"Error modifying plan", "Missing Handler", "Invalid Public Network Setting", "Invalid Attribute Combination",
-		"Missing Function Code", "Conflicting Code Sources", "Missing Code Source", "Conflicting Code Source"},
-	"scf_function_rules.go": {"Unsupported Setting", "Invalid Runtime", "Invalid Handler", "Missing Registry"},
-}
-
 // TestOneVocabularyPerObject: every diagnostic summary of the package comes
 // from its object's vocabulary (x.unable("Create"), x.waiting()) or from a
 // named constant beside the rule that reports it, never from a literal
@@ -86,10 +77,10 @@ func TestOneVocabularyPerObject(t *testing.T) {
 	}
 
 	var found []string
-	for name, f := range files {
+	for _, f := range files {
 		report := func(e ast.Expr) {
 			lit := inlineText(e)
-			if lit == "" || slices.Contains(inlineSummaryExceptions[name], lit) {
+			if lit == "" {
 				return
 			}
 			found = append(found, fset.Position(e.Pos()).String()+": "+lit)
@@ -163,6 +154,10 @@ func inlineText(e ast.Expr) string {
 func TestVocabularySummaries(t *testing.T) {
 	t.Parallel()
 	for got, want := range map[string]string{
+		summaryCreate + "|" + summaryRead + "|" + summaryUpdate + "|" + summaryDelete: "Unable to Create SCF Function|" +
+			"Unable to Read SCF Function|Unable to Update SCF Function|Unable to Delete SCF Function",
+		summaryImport + "|" + summaryWait + "|" + summaryList: "Unable to Import SCF Function|" +
+			"Error Waiting for SCF Function|Unable to List SCF Functions",
 		namespaceDiagnostics.unable("Create"):           "Unable to Create SCF Namespace",
 		namespaceDiagnostics.unable("Read"):             "Unable to Read SCF Namespace",
 		namespaceDiagnostics.unable("Update"):           "Unable to Update SCF Namespace",
@@ -230,6 +225,7 @@ func TestHintsPointAtTheirObjectsAttributes(t *testing.T) {
 		v   vocabulary
 		has func(path.Path) bool
 	}{
+		"scf_function":         {functionDiagnostics, resourceHas(NewSCFFunctionResource())},
 		"scf_namespace":        {namespaceDiagnostics, resourceHas(NewSCFNamespaceResource())},
 		"scf_namespaces":       {namespaceListDiagnostics, dataSourceHas(NewSCFNamespacesDataSource())},
 		"scf_layer_version":    {layerVersionDiagnostics, resourceHas(NewSCFLayerVersionResource())},
@@ -275,7 +271,7 @@ func TestObjectHintsKeepTheSharedAdvice(t *testing.T) {
 		for code, hint := range v.hints {
 			err := &scfapi.APIError{Code: code, Message: "refused", RequestID: "r1"}
 			got, _ := v.describe("doing it", err)
-			want, _ := describeError("doing it", err)
+			want, _ := functionDiagnostics.describe("doing it", err)
 			if advice, ok := changed[object+" "+code]; ok {
 				want = "While doing it, the API answered " + code + ": refused (RequestId: r1).\n\n" + advice
 			}

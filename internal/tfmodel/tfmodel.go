@@ -424,17 +424,13 @@ var flatTypes = map[reflect.Type]attr.Type{
 
 // NullModel is a model with every attribute null, each of its own type, as
 // a nested object the configuration leaves out reads.
-func (o *Object[T]) NullModel(ctx context.Context) (T, error) {
+func (o *Object[T]) NullModel() T {
 	var model T
 	target := reflect.ValueOf(&model).Elem()
 	for _, f := range o.fields {
-		value, err := f.typ.ValueFromTerraform(ctx, tftypes.NewValue(f.typ.TerraformType(ctx), nil))
-		if err != nil {
-			return model, fmt.Errorf("tfmodel: attribute %q: %w", f.name, err)
-		}
-		target.FieldByIndex(f.index).Set(reflect.ValueOf(value))
+		target.FieldByIndex(f.index).Set(f.null)
 	}
-	return model, nil
+	return model
 }
 
 // Names are the attribute names a model's fields are tagged with, sorted:

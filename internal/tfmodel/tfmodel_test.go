@@ -171,7 +171,7 @@ func TestNewRefusesMismatches(t *testing.T) {
 	ctx := context.Background()
 	attrTypes := map[string]attr.Type{"name": types.StringType, "size": types.Int64Type}
 	type misspelt struct {
-		Name types.String `tfsdk:"nmae"`
+		Name types.String `tfsdk:"named"`
 		Size types.Int64  `tfsdk:"size"`
 	}
 	type wrongType struct {
@@ -188,7 +188,7 @@ func TestNewRefusesMismatches(t *testing.T) {
 		want []string
 	}{
 		{"misspelt", func() error { _, err := tfmodel.New[misspelt](ctx, attrTypes); return err },
-			[]string{`attribute "name" has no field`, `field tagged "nmae"`}},
+			[]string{`attribute "name" has no field`, `field tagged "named"`}},
 		{"wrong type", func() error { _, err := tfmodel.New[wrongType](ctx, attrTypes); return err },
 			[]string{`field Size for attribute "size" is basetypes.StringValue, but its attribute holds basetypes.Int64Value`}},
 		{"untagged", func() error { _, err := tfmodel.New[untagged](ctx, attrTypes); return err },

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
+	"github.com/scfprovider/terraform-provider-scf/internal/fastpath"
 )
 
 // TestFastPathsMatchFramework: for new functions the provider's own planner
@@ -61,13 +62,15 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	if !ok {
 		t.Fatal("scf_function has no ModifyPlan")
 	}
-	planner := newFastPlanner(ctx, providerTypeName, r)
+	var schemaOfFunction resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schemaOfFunction)
+	planner := fastpath.NewPlanner(ctx, providerTypeName, r)
 	if planner == nil {
-		t.Fatal("newFastPlanner refused the scf_function schema")
+		t.Fatal("fastpath.NewPlanner refused the scf_function schema")
 	}
-	checker := newConfigChecker(ctx, providerTypeName, &scfFunctionResource{})
+	checker := fastpath.NewChecker(ctx, providerTypeName, &scfFunctionResource{})
 	if checker == nil {
-		t.Fatal("newConfigChecker refused the scf_function schema")
+		t.Fatal("fastpath.NewChecker refused the scf_function schema")
 	}
 
 	attr := func(names ...string) tftypes.Type {
@@ -206,7 +209,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if len(want.Diagnostics) > 0 {
 				t.Fatalf("the framework reports %v", want.Diagnostics[0])
 			}
-			got := planner.plan(ctx, req)
+			got := planner.Plan(ctx, req)
 			if got == nil {
 				t.Fatal("the planner handed a create back")
 			}
@@ -263,7 +266,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		if config.As(&c) != nil || prior.As(&p) != nil {
 			t.Fatal("not objects")
 		}
-		return tftypes.NewValue(typ, proposedAttrs(planner.schema.Attributes, c, p))
+		return tftypes.NewValue(typ, proposedAttrs(schemaOfFunction.Schema.Attributes, c, p))
 	}
 	zipDigest := map[string]tftypes.Value{}
 	if info, err := codezip.Inspect(zipPath); err == nil {
@@ -298,7 +301,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if err != nil || len(want.Diagnostics) > 0 {
 				t.Fatalf("framework: %v %v", err, want.Diagnostics)
 			}
-			got := planner.plan(ctx, req)
+			got := planner.Plan(ctx, req)
 			if got == nil {
 				t.Fatal("the planner handed an unchanged function back")
 			}
@@ -325,7 +328,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		t.Run("plan/changed "+name, func(t *testing.T) {
 			prior := stateOf(t, bench, zipDigest)
 			config := benchObject(typ, set)
-			if got := planner.plan(ctx, planRequest(t, typ, config, proposedFor(t, config, prior), prior)); got != nil {
+			if got := planner.Plan(ctx, planRequest(t, typ, config, proposedFor(t, config, prior), prior)); got != nil {
 				t.Errorf("the planner answered a change: %+v", got)
 			}
 		})
@@ -361,10 +364,10 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	}
 	for name, req := range handedBack {
 		t.Run("plan/"+name, func(t *testing.T) {
-			if req.TypeName != planner.typeName {
+			if req.TypeName != planner.TypeName() {
 				return // the server compares the type name before asking the planner
 			}
-			if got := planner.plan(ctx, req); got != nil {
+			if got := planner.Plan(ctx, req); got != nil {
 				t.Errorf("the planner answered: %+v", got)
 			}
 		})
@@ -435,7 +438,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(resp.Diagnostics) == 0, checker.valid(ctx, req)
+		return len(resp.Diagnostics) == 0, checker.Valid(ctx, req)
 	}
 	for name, set := range creates {
 		t.Run("validate/"+name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package provider
+package fastpath
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// fastPlanner answers PlanResourceChange for a new scf_function, and for an
+// Planner answers PlanResourceChange for a new scf_function, and for an
 // existing one whose configuration changes nothing, in one pass over its
 // top-level attributes, with the result the framework's PlanResourceChange
 // gives.
@@ -39,7 +39,7 @@ import (
 // state, put the static default of every defaulted attribute left out of the
 // configuration, mark every other computed attribute left out as unknown,
 // run the attribute plan modifiers (those this planner accepts do nothing
-// without a prior state), then the resource's ModifyPlan. newFastPlanner
+// without a prior state), then the resource's ModifyPlan. NewPlanner
 // refuses any schema where that reduction would not hold (nested defaults,
 // nested computed or plan-modified attributes, other plan modifiers or
 // defaults, blocks, write-only attributes); the provider then always uses the
@@ -55,7 +55,7 @@ import (
 // Other updates, deletes and any plan that ends with a diagnostic go to the
 // framework, which then produces them as it always did.
 // TestFastPathsMatchFramework compares both on many configurations.
-type fastPlanner struct {
+type Planner struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
@@ -87,9 +87,9 @@ var (
 	staticBoolDefault   = reflect.TypeOf(booldefault.StaticBool(false))
 )
 
-// newFastPlanner returns nil when the schema has anything the planner does
+// NewPlanner returns nil when the schema has anything the planner does
 // not reproduce exactly.
-func newFastPlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *fastPlanner {
+func NewPlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *Planner {
 	var meta resource.MetadataResponse
 	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
 	var sresp resource.SchemaResponse
@@ -102,7 +102,7 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 	if !ok {
 		return nil
 	}
-	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
+	p := &Planner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
 		computed: map[string]bool{}, nestedComputed: map[string]bool{}, resource: r}
 	if withIdentity, ok := r.(resource.ResourceWithIdentity); ok {
 		var iresp resource.IdentitySchemaResponse
@@ -205,6 +205,9 @@ func newFastPlanner(ctx context.Context, providerTypeName string, r resource.Res
 	return p
 }
 
+// TypeName is the resource type the planner plans.
+func (p *Planner) TypeName() string { return p.typeName }
+
 // plainNested reports whether nested attributes leave planning alone, at
 // any depth: no defaults, no plan modifiers. Computed ones are allowed (a
 // create plans them unknown where configured null), and reported.
@@ -255,10 +258,10 @@ func anySlice[T any](s []T) []any {
 	return out
 }
 
-// plan returns the response for a new or unchanged instance, or nil when the
+// Plan returns the response for a new or unchanged instance, or nil when the
 // framework must answer: another change, a value it cannot read, or any
 // diagnostic.
-func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+func (p *Planner) Plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	if req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
 		return nil
 	}
@@ -345,7 +348,7 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 // when Terraform sends none (a create, or a state from before identities).
 // It is nil for a resource without identity; ok is false when the request
 // holds what the framework would refuse.
-func (p *fastPlanner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (identity *tftypes.Value, ok bool) {
+func (p *Planner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (identity *tftypes.Value, ok bool) {
 	if p.identity == nil {
 		return nil, prior == nil
 	}
@@ -362,7 +365,7 @@ func (p *fastPlanner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (iden
 // markComputedNils plans as unknown the computed attributes nested in the
 // top-level attribute name that its configuration leaves null, as the
 // framework's MarkComputedNilsAsUnknown does for a create.
-func (p *fastPlanner) markComputedNils(name string, config tftypes.Value) func(*tftypes.AttributePath, tftypes.Value) (tftypes.Value, error) {
+func (p *Planner) markComputedNils(name string, config tftypes.Value) func(*tftypes.AttributePath, tftypes.Value) (tftypes.Value, error) {
 	return func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if !v.IsNull() || len(at.Steps()) == 0 {
 			return v, nil

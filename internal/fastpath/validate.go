@@ -1,4 +1,4 @@
-package provider
+package fastpath
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// configChecker answers ValidateResourceConfig for a configuration that
+// Checker answers ValidateResourceConfig for a configuration that
 // passes every check: it runs the resource's ValidateConfig and every
 // attribute validator with the requests the framework's SchemaValidate
 // builds, reading each value straight from the decoded configuration.
@@ -31,14 +31,14 @@ import (
 // write-only or other attribute types), the framework validates the
 // configuration, so diagnostics keep their exact form.
 // TestConfigCheckerMatchesFramework compares both.
-type configChecker struct {
+type Checker struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
 	resource resource.ResourceWithValidateConfig
 }
 
-func newConfigChecker(ctx context.Context, providerTypeName string, r resource.ResourceWithValidateConfig) *configChecker {
+func NewChecker(ctx context.Context, providerTypeName string, r resource.ResourceWithValidateConfig) *Checker {
 	var meta resource.MetadataResponse
 	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
 	var sresp resource.SchemaResponse
@@ -51,7 +51,7 @@ func newConfigChecker(ctx context.Context, providerTypeName string, r resource.R
 	if !ok {
 		return nil
 	}
-	return &configChecker{typeName: meta.TypeName, schema: s, typ: typ, resource: r}
+	return &Checker{typeName: meta.TypeName, schema: s, typ: typ, resource: r}
 }
 
 // walkable reports whether check knows every attribute's kind.
@@ -78,9 +78,9 @@ func walkable(attrs map[string]schema.Attribute) bool {
 	return true
 }
 
-// valid reports whether the configuration passes without any diagnostic;
+// Valid reports whether the configuration passes without any diagnostic;
 // false means the framework must validate it.
-func (c *configChecker) valid(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) bool {
+func (c *Checker) Valid(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) bool {
 	if req.Config == nil {
 		return false
 	}

@@ -22,15 +22,14 @@ func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName strin
 	planners := map[string]*Planner{}
 	checkers := map[string]*Checker{}
 	for _, r := range resources {
-		if r, ok := r.(resource.ResourceWithModifyPlan); ok {
-			if p := NewPlanner(ctx, providerTypeName, r); p != nil {
-				planners[p.typeName] = p
-			}
+		// A refusal only means the framework answers for that resource, as
+		// it would without this package; the provider's tests call
+		// NewPlanner and NewChecker to see that their resources are taken.
+		if p, err := NewPlanner(ctx, providerTypeName, r); err == nil {
+			planners[p.typeName] = p
 		}
-		if r, ok := r.(resource.ResourceWithValidateConfig); ok {
-			if c := NewChecker(ctx, providerTypeName, r); c != nil {
-				checkers[c.typeName] = c
-			}
+		if c, err := NewChecker(ctx, providerTypeName, r); err == nil {
+			checkers[c.typeName] = c
 		}
 	}
 	return func() tfprotov6.ProviderServer {

@@ -55,7 +55,7 @@ func TestReleasableContext(t *testing.T) {
 // for every request until the provider stops; through the wrapper, what it
 // keeps no longer reaches the request's context and whatever hangs off it.
 func TestServerReleasesRequestContexts(t *testing.T) {
-	_, server := servers(&testProvider{resources: []func() resource.Resource{func() resource.Resource { return plainResource{} }}})
+	_, server := servers(&testProvider{resources: []func() resource.Resource{plainResource}})
 	const requests, payload = 40, 1 << 20
 	heap := func() uint64 {
 		runtime.GC()

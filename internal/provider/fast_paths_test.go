@@ -64,13 +64,13 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	}
 	var schemaOfFunction resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaOfFunction)
-	planner := fastpath.NewPlanner(ctx, providerTypeName, r)
-	if planner == nil {
-		t.Fatal("fastpath.NewPlanner refused the scf_function schema")
+	planner, err := fastpath.NewPlanner(ctx, providerTypeName, r)
+	if err != nil {
+		t.Fatalf("the planner refuses scf_function, whose every plan the framework now makes: %v", err)
 	}
-	checker := fastpath.NewChecker(ctx, providerTypeName, &scfFunctionResource{})
-	if checker == nil {
-		t.Fatal("fastpath.NewChecker refused the scf_function schema")
+	checker, err := fastpath.NewChecker(ctx, providerTypeName, &scfFunctionResource{})
+	if err != nil {
+		t.Fatalf("the checker refuses scf_function, whose every validation the framework now makes: %v", err)
 	}
 
 	attr := func(names ...string) tftypes.Type {

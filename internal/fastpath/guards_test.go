@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -87,6 +89,41 @@ func TestValidatingCustomTypesAreLeftToTheFramework(t *testing.T) {
 				t.Errorf("PlanResourceChange: %s", d)
 			}
 		})
+	}
+}
+
+// TestResourceConfigValidatorsRun: a configuration that a resource-level
+// ConfigValidator rejects is rejected through the wrapper as well.
+func TestResourceConfigValidatorsRun(t *testing.T) {
+	framework, wrapped := servers(&testProvider{resources: []func() resource.Resource{func() resource.Resource {
+		return testResource{
+			name: "conflicting",
+			attributes: map[string]schema.Attribute{
+				"zip": schema.StringAttribute{Optional: true}, "image": schema.StringAttribute{Optional: true},
+			},
+			configValidators: []resource.ConfigValidator{
+				resourcevalidator.Conflicting(path.MatchRoot("zip"), path.MatchRoot("image")),
+			},
+		}
+	}}})
+	typ := resourceType(t, framework, "fptest_conflicting")
+	config := objectOf(typ, map[string]tftypes.Value{
+		"zip": tftypes.NewValue(tftypes.String, "code.zip"), "image": tftypes.NewValue(tftypes.String, "app:v1"),
+	})
+	req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "fptest_conflicting", Config: dynamicValue(t, typ, config)}
+	want, err := framework.ValidateResourceConfig(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Diagnostics) == 0 {
+		t.Fatal("the framework accepts both attributes; the test no longer shows anything")
+	}
+	got, err := wrapped.ValidateResourceConfig(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range fastpathtest.DiagnosticsDifferences(want.Diagnostics, got.Diagnostics) {
+		t.Error(d)
 	}
 }
 

@@ -18,9 +18,10 @@ import (
 
 // Checker answers ValidateResourceConfig for a configuration of one
 // resource type that passes every check: it runs the resource's
-// ValidateConfig and every attribute validator with the requests the
-// framework's ValidateResourceConfig and SchemaValidate build, reading each
-// value straight from the decoded configuration.
+// ConfigValidators, its ValidateConfig and every attribute validator, in
+// the framework's order, with the requests the framework's
+// ValidateResourceConfig and SchemaValidate build, reading each value
+// straight from the decoded configuration.
 //
 // It only decides "no diagnostics". When anything reports a diagnostic (a
 // validator, ValidateConfig, a required attribute left null, a read-only one
@@ -33,8 +34,10 @@ type Checker struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
-	// validator is the resource's ValidateConfig, nil without one.
-	validator resource.ResourceWithValidateConfig
+	// configValidators and validator are the resource's ConfigValidators
+	// and ValidateConfig, nil without them.
+	configValidators resource.ResourceWithConfigValidators
+	validator        resource.ResourceWithValidateConfig
 }
 
 // NewChecker returns the checker of r, or an error saying what in r's schema
@@ -61,6 +64,7 @@ func NewChecker(ctx context.Context, providerTypeName string, r resource.Resourc
 		return nil, fmt.Errorf("%s: the schema is not an object", meta.TypeName)
 	}
 	c := &Checker{typeName: meta.TypeName, schema: s, typ: typ}
+	c.configValidators, _ = r.(resource.ResourceWithConfigValidators)
 	c.validator, _ = r.(resource.ResourceWithValidateConfig)
 	return c, nil
 }
@@ -127,10 +131,20 @@ func (c *Checker) Valid(ctx context.Context, req *tfprotov6.ValidateResourceConf
 		caps.WriteOnlyAttributesAllowed = req.ClientCapabilities.WriteOnlyAttributesAllowed
 		vcaps.WriteOnlyAttributesAllowed = req.ClientCapabilities.WriteOnlyAttributesAllowed
 	}
+	// The framework's order: the resource's ConfigValidators, its
+	// ValidateConfig, then the schema's attributes.
+	vreq := resource.ValidateConfigRequest{ClientCapabilities: vcaps, Config: config}
+	if c.configValidators != nil {
+		for _, v := range c.configValidators.ConfigValidators(ctx) {
+			var vresp resource.ValidateConfigResponse
+			if v.ValidateResource(ctx, vreq, &vresp); len(vresp.Diagnostics) > 0 {
+				return false
+			}
+		}
+	}
 	if c.validator != nil {
 		var vresp resource.ValidateConfigResponse
-		c.validator.ValidateConfig(ctx, resource.ValidateConfigRequest{ClientCapabilities: vcaps, Config: config}, &vresp)
-		if len(vresp.Diagnostics) > 0 {
+		if c.validator.ValidateConfig(ctx, vreq, &vresp); len(vresp.Diagnostics) > 0 {
 			return false
 		}
 	}

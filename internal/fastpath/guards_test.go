@@ -2,11 +2,13 @@ package fastpath
 
 import (
 	"math/big"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -124,6 +126,82 @@ func TestResourceConfigValidatorsRun(t *testing.T) {
 	}
 	for _, d := range fastpathtest.DiagnosticsDifferences(want.Diagnostics, got.Diagnostics) {
 		t.Error(d)
+	}
+}
+
+// TestAutomaticDeferralIsLeftToTheFramework: once the provider's Configure
+// defers (Terraform allowing it), the framework defers every plan with the
+// proposed state unchanged, and so must the wrapper.
+func TestAutomaticDeferralIsLeftToTheFramework(t *testing.T) {
+	framework, wrapped := servers(&testProvider{resources: []func() resource.Resource{plainResource}, deferWhenAllowed: true})
+	configure := &tfprotov6.ConfigureProviderRequest{
+		Config:             dynamicValue(t, tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})),
+		ClientCapabilities: &tfprotov6.ConfigureProviderClientCapabilities{DeferralAllowed: true},
+	}
+	for _, s := range []tfprotov6.ProviderServer{framework, wrapped} {
+		resp, err := s.ConfigureProvider(t.Context(), configure)
+		if err != nil || len(resp.Diagnostics) > 0 {
+			t.Fatalf("ConfigureProvider: %v %v", err, fastpathtest.DescribeDiagnostics(resp.Diagnostics))
+		}
+	}
+	typ := resourceType(t, framework, "fptest_plain")
+	req := createRequest(t, "fptest_plain", typ, objectOf(typ, map[string]tftypes.Value{"value": tftypes.NewValue(tftypes.String, "v")}))
+	req.ClientCapabilities = &tfprotov6.PlanResourceChangeClientCapabilities{DeferralAllowed: true}
+	want, err := framework.PlanResourceChange(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Deferred == nil {
+		t.Fatal("the framework does not defer; the test no longer shows anything")
+	}
+	got, err := wrapped.PlanResourceChange(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range fastpathtest.PlanDifferences(typ, nil, want, got) {
+		t.Error(d)
+	}
+}
+
+// TestDeferralIsNotedPerServerInstance: the factory's instances share
+// planners but not the deferral: configuring one instance allowing
+// deferrals leaves the others planning themselves, and plans running
+// while it is configured are race-free.
+func TestDeferralIsNotedPerServerInstance(t *testing.T) {
+	p := &testProvider{resources: []func() resource.Resource{plainResource}, deferWhenAllowed: true}
+	factory := NewServer(providerserver.NewProtocol6(p), testProviderTypeName, plainResource())
+	deferring, other := factory(), factory()
+	typ := resourceType(t, deferring, "fptest_plain")
+	req := createRequest(t, "fptest_plain", typ, objectOf(typ, map[string]tftypes.Value{"value": tftypes.NewValue(tftypes.String, "v")}))
+	var planning sync.WaitGroup
+	for _, s := range []tfprotov6.ProviderServer{deferring, other} {
+		planning.Go(func() {
+			for range 20 {
+				if _, err := s.PlanResourceChange(t.Context(), req); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	for _, s := range []tfprotov6.ProviderServer{deferring, other} {
+		_, err := s.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{
+			Config:             dynamicValue(t, tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})),
+			ClientCapabilities: &tfprotov6.ConfigureProviderClientCapabilities{DeferralAllowed: s == deferring},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	planning.Wait()
+	if !deferring.(*server).mayDefer.Load() { //nolint:forcetypeassert // NewServer's own type
+		t.Error("the instance configured allowing deferrals still plans itself")
+	}
+	if other.(*server).mayDefer.Load() { //nolint:forcetypeassert // NewServer's own type
+		t.Error("an instance configured without deferrals no longer plans itself")
+	}
+	resp, err := deferring.PlanResourceChange(t.Context(), req)
+	if err != nil || resp.Deferred == nil {
+		t.Errorf("the deferring instance's plan: %v, %+v; want it deferred", err, resp)
 	}
 }
 

@@ -33,7 +33,7 @@ func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName strin
 		}
 	}
 	return func() tfprotov6.ProviderServer {
-		return server{ProviderServer: framework(), planners: planners, checkers: checkers}
+		return &server{ProviderServer: framework(), planners: planners, checkers: checkers}
 	}
 }
 
@@ -52,25 +52,49 @@ type server struct {
 	// planned or validated by the framework.
 	planners map[string]*Planner
 	checkers map[string]*Checker
+	// mayDefer is set once Terraform has configured the provider allowing
+	// deferrals: from then on the framework plans everything (see
+	// ConfigureProvider).
+	mayDefer atomic.Bool
 }
 
-func (s server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+// ConfigureProvider notes whether Terraform allows deferrals before the
+// framework configures the provider. When the provider's Configure defers
+// (automatic deferral), the framework defers every later plan, with the
+// proposed state as the planned one and without running ModifyPlan; the
+// planner would plan instead. The framework keeps that deferral to itself:
+// tfprotov6.ConfigureProviderResponse has no field for it (plugin-go v0.31),
+// so the wrapper cannot see it. It can see that Terraform allowed it, which
+// the framework requires (it reports an error and does not defer
+// otherwise), so once Terraform has, the framework plans everything this
+// server instance is asked. Terraform only allows deferrals with its
+// experimental deferred actions enabled, so this costs nothing in plans
+// Terraform sends today.
+func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	if req != nil && req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed {
+		// Before the framework defers: a plan racing this request sees it.
+		s.mayDefer.Store(true)
+	}
+	return s.ProviderServer.ConfigureProvider(ctx, req)
+}
+
+func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
 	if c := s.checkers[req.TypeName]; c != nil && c.Valid(ctx, req) {
 		return &tfprotov6.ValidateResourceConfigResponse{}, nil
 	}
 	return released(ctx, req, s.ProviderServer.ValidateResourceConfig)
 }
 
-func (s server) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
 	return released(ctx, req, s.ProviderServer.UpgradeResourceState)
 }
 
-func (s server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	return released(ctx, req, s.ProviderServer.ReadResource)
 }
 
-func (s server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	if p := s.planners[req.TypeName]; p != nil {
+func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	if p := s.planners[req.TypeName]; p != nil && !s.mayDefer.Load() {
 		if resp := p.Plan(ctx, req); resp != nil {
 			return resp, nil
 		}
@@ -78,11 +102,11 @@ func (s server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResou
 	return released(ctx, req, s.ProviderServer.PlanResourceChange)
 }
 
-func (s server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+func (s *server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	return released(ctx, req, s.ProviderServer.ApplyResourceChange)
 }
 
-func (s server) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
+func (s *server) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
 	return released(ctx, req, s.ProviderServer.ImportResourceState)
 }
 

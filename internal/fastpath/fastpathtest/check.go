@@ -66,8 +66,11 @@ func (s Subject) Check(t testing.TB, data []byte) Outcome {
 	case src.Choose(4) == 3 || created == nil || created.plannedState.IsNull():
 		prior = src.Known(src.Object(s.StateType, s.Dictionary), s.Dictionary)
 	default:
+		// After apply, what the configuration left unknown is known, and
+		// the same in the configuration and the state.
 		prior = src.Known(created.plannedState, s.Dictionary)
 		priorIdentity = created.identity
+		config = knownFrom(config, prior)
 	}
 	if s.IdentityType != nil && src.Choose(3) == 2 {
 		priorIdentity = nil // a state from before the resource had identities
@@ -129,4 +132,24 @@ func (s Subject) dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfpro
 		t.Fatalf("encoding %v: %v", v, err)
 	}
 	return &dv
+}
+
+// knownFrom replaces every unknown part of config with prior's value at the
+// same place.
+func knownFrom(config, prior tftypes.Value) tftypes.Value {
+	known, err := tftypes.Transform(config, func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
+		}
+		if p, _, err := tftypes.WalkAttributePath(prior, at); err == nil {
+			if p, ok := p.(tftypes.Value); ok {
+				return p, nil
+			}
+		}
+		return v, nil
+	})
+	if err != nil {
+		return config
+	}
+	return known
 }

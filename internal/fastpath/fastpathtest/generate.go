@@ -20,6 +20,14 @@ type Dictionary struct {
 	NumbersOf map[string][]*big.Float
 	// Keys are the keys of generated maps.
 	Keys []string
+	// ExtraNulls weighs null against the other choices for an attribute:
+	// with 0, half the attributes are null, one in eight unknown; a schema
+	// of many attributes wants more nulls for its configurations to be
+	// valid.
+	ExtraNulls int
+	// Usual names attributes set three times in four (null or unknown the
+	// rest), whatever ExtraNulls says: those most configurations set.
+	Usual map[string]bool
 }
 
 // Numbers makes a dictionary's numbers out of float64s.
@@ -64,13 +72,22 @@ func (s *Source) Object(typ tftypes.Object, d Dictionary) tftypes.Value {
 	return tftypes.NewValue(typ, values)
 }
 
-// value generates a value of typ for the attribute name: null half the
-// time, unknown one time in eight, otherwise known.
+// value generates a value of typ for the attribute name: null, unknown or
+// known (see Dictionary.ExtraNulls).
 func (s *Source) value(name string, typ tftypes.Type, d Dictionary) tftypes.Value {
-	switch s.Choose(8) {
-	case 0, 1, 2, 3:
+	if d.Usual[name] {
+		switch s.Choose(8) {
+		case 0:
+			return tftypes.NewValue(typ, nil)
+		case 1:
+			return tftypes.NewValue(typ, tftypes.UnknownValue)
+		}
+		return s.known(name, typ, d)
+	}
+	switch c := s.Choose(8 + d.ExtraNulls); {
+	case c < 4+d.ExtraNulls:
 		return tftypes.NewValue(typ, nil)
-	case 4:
+	case c == 4+d.ExtraNulls:
 		return tftypes.NewValue(typ, tftypes.UnknownValue)
 	}
 	return s.known(name, typ, d)
@@ -138,18 +155,48 @@ func pick[T any](s *Source, choices []T, none T) T {
 }
 
 // Known fills in every unknown part of v with a known value, as the service
-// reports what a plan left unknown: the prior state of an instance.
-func (s *Source) Known(v tftypes.Value, d Dictionary) tftypes.Value {
-	known, err := tftypes.Transform(v, func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		if v.IsKnown() {
-			return v, nil
-		}
-		return s.fullyKnown(lastName(at), v.Type(), d), nil
-	})
-	if err != nil {
+// reports what a plan left unknown: the prior state of an instance. It
+// walks v in a fixed order (names and keys sorted), so that one input
+// always makes one state.
+func (s *Source) Known(v tftypes.Value, d Dictionary) tftypes.Value { return s.knownValue("", v, d) }
+
+func (s *Source) knownValue(name string, v tftypes.Value, d Dictionary) tftypes.Value {
+	if !v.IsKnown() {
+		return s.fullyKnown(name, v.Type(), d)
+	}
+	if v.IsNull() {
 		return v
 	}
-	return known
+	switch typ := v.Type().(type) {
+	case tftypes.Object:
+		var values map[string]tftypes.Value
+		if v.As(&values) != nil {
+			return v
+		}
+		for _, n := range sortedNames(values) {
+			values[n] = s.knownValue(n, values[n], d)
+		}
+		return tftypes.NewValue(typ, values)
+	case tftypes.List:
+		var elems []tftypes.Value
+		if v.As(&elems) != nil {
+			return v
+		}
+		for i := range elems {
+			elems[i] = s.knownValue(name, elems[i], d)
+		}
+		return tftypes.NewValue(typ, elems)
+	case tftypes.Map:
+		var elems map[string]tftypes.Value
+		if v.As(&elems) != nil {
+			return v
+		}
+		for _, k := range sortedNames(elems) {
+			elems[k] = s.knownValue(name, elems[k], d)
+		}
+		return tftypes.NewValue(typ, elems)
+	}
+	return v
 }
 
 // fullyKnown generates a value of typ without unknowns: null or set.
@@ -179,16 +226,6 @@ func (s *Source) fullyKnown(name string, typ tftypes.Type, d Dictionary) tftypes
 		return tftypes.NewValue(typ, elems)
 	}
 	return s.primitive(name, typ, d)
-}
-
-func lastName(at *tftypes.AttributePath) string {
-	steps := at.Steps()
-	for i := len(steps) - 1; i >= 0; i-- {
-		if name, ok := steps[i].(tftypes.AttributeName); ok {
-			return string(name)
-		}
-	}
-	return ""
 }
 
 func sortedNames[T any](m map[string]T) []string {

@@ -281,8 +281,9 @@ func anySlice[T any](s []T) []any {
 }
 
 // Plan returns the response for a new or unchanged instance, or nil when the
-// framework must answer: another change, a value it cannot read, or any
-// diagnostic.
+// framework must answer: another resource type, another change, a value it
+// cannot read or that its type refuses, or anything ModifyPlan reports
+// beyond a plan.
 func (p *Planner) Plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	if req.TypeName != p.typeName || req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
 		return nil

@@ -13,10 +13,16 @@ import (
 // instance of the framework's server behind a wrapper that validates valid
 // configurations and plans new and unchanged instances of the given
 // resources itself (see Checker and Planner), and releases the context of
-// every request sent once per resource instance (see server).
+// every request sent once per resource instance (see server). Call the
+// factory once per server instance, as tf6server.Serve does.
 //
-// The resources are unconfigured instances: the fast paths only call their
-// Metadata, Schema, IdentitySchema, ValidateConfig and ModifyPlan.
+// The resources are unconfigured instances, used only for their Metadata,
+// Schema, IdentitySchema, ConfigValidators, ValidateConfig and ModifyPlan,
+// concurrently. ModifyPlan and ValidateConfig must not use the API client:
+// the fast paths call them on an instance that is never configured, so it
+// has none (nor do its ConfigValidators). A resource whose schema the fast
+// paths do not reproduce is left to the framework entirely (NewPlanner and
+// NewChecker say why).
 func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName string, resources ...resource.Resource) func() tfprotov6.ProviderServer {
 	ctx := context.Background()
 	planners := map[string]*Planner{}
@@ -37,15 +43,17 @@ func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName strin
 	}
 }
 
-// server keeps the framework from holding on to the context
-// of every request. terraform-plugin-framework (v1.19, proto6server's
-// registerContext) derives a cancelable context from each request's context
-// and keeps its cancel function until the provider is stopped, so every
-// request's whole context chain (the SDK's loggers, the gRPC stream) stays
-// reachable: about 13 KB per request, 26 MB for a plan of 1,000 functions,
-// and garbage collection work that grows with it. The requests sent once per
-// resource instance get a releasableContext instead, cut loose once the
-// request has been answered; the others (a handful per command) pass through.
+// server answers what the fast paths can and hands the rest to the
+// framework's server, which it embeds. It also keeps the framework from
+// holding on to the context of every request: terraform-plugin-framework
+// (v1.19, proto6server's registerContext) derives a cancelable context from
+// each request's context and keeps its cancel function until the provider
+// is stopped, so every request's whole context chain (the SDK's loggers,
+// the gRPC stream) stays reachable: about 13 KB per request, 26 MB for a
+// plan of 1,000 resource instances, and garbage collection work that grows
+// with it. The requests sent once per resource instance get a
+// releasableContext instead, cut loose once the request has been answered;
+// the others (a handful per command) pass through.
 type server struct {
 	tfprotov6.ProviderServer
 	// planners and checkers, by resource type name; a type without one is

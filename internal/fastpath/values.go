@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
@@ -140,6 +141,12 @@ func conversionOf(t attr.Type) (conversion, bool) {
 // planned and prior values (prior is the zero Value for a create) without
 // an error, and write the planned value back unchanged.
 func (c conversion) keeps(ctx context.Context, config, planned, prior tftypes.Value) bool {
+	if !c.custom {
+		// The framework's own types only refuse numbers; readsNumbers
+		// finds the same ones without building the framework's values,
+		// which the plan of one instance would pay for several times.
+		return readsNumbers(c.typ, config) && readsNumbers(c.typ, planned) && (prior.Type() == nil || readsNumbers(c.typ, prior))
+	}
 	if _, err := c.typ.ValueFromTerraform(ctx, config); err != nil {
 		return false
 	}
@@ -151,9 +158,6 @@ func (c conversion) keeps(ctx context.Context, config, planned, prior tftypes.Va
 	v, err := c.typ.ValueFromTerraform(ctx, planned)
 	if err != nil {
 		return false
-	}
-	if !c.custom {
-		return true
 	}
 	if typable, ok := c.typ.(basetypes.ObjectTypable); ok && !v.IsNull() && !v.IsUnknown() {
 		valuable, ok := v.(basetypes.ObjectValuable)
@@ -170,4 +174,59 @@ func (c conversion) keeps(ctx context.Context, config, planned, prior tftypes.Va
 	}
 	back, err := v.ToTerraformValue(ctx)
 	return err == nil && back.Equal(planned)
+}
+
+// readsNumbers reports whether the framework's ValueFromTerraform for t, one
+// of its own types, takes v: whether every number in v where t has an
+// Int64Type is an integer that fits in 64 bits, as Int64Type's requires.
+func readsNumbers(t attr.Type, v tftypes.Value) bool {
+	if !v.IsKnown() || v.IsNull() {
+		return true
+	}
+	switch t := t.(type) {
+	case basetypes.Int64Type:
+		var f *big.Float
+		if v.As(&f) != nil || !f.IsInt() {
+			return false
+		}
+		_, accuracy := f.Int64()
+		return accuracy == big.Exact
+	case basetypes.ListType:
+		if _, fallible := conversionOf(t.ElemType); !fallible {
+			return true
+		}
+		var elems []tftypes.Value
+		if v.As(&elems) != nil {
+			return false
+		}
+		for _, e := range elems {
+			if !readsNumbers(t.ElemType, e) {
+				return false
+			}
+		}
+	case basetypes.MapType:
+		if _, fallible := conversionOf(t.ElemType); !fallible {
+			return true
+		}
+		var elems map[string]tftypes.Value
+		if v.As(&elems) != nil {
+			return false
+		}
+		for _, e := range elems {
+			if !readsNumbers(t.ElemType, e) {
+				return false
+			}
+		}
+	case basetypes.ObjectType:
+		var attrs map[string]tftypes.Value
+		if v.As(&attrs) != nil {
+			return false
+		}
+		for name, at := range t.AttrTypes {
+			if _, fallible := conversionOf(at); fallible && !readsNumbers(at, attrs[name]) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -12,13 +12,16 @@ import (
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
 	"github.com/scfprovider/terraform-provider-scf/internal/fastpath"
+	"github.com/scfprovider/terraform-provider-scf/internal/fastpath/fastpathtest"
 )
 
-// TestFastPathsMatchFramework: for new functions the provider's own planner
-// answers exactly as the framework does (planned state, private state,
-// replacements, diagnostics), and it hands every other request back; the
-// provider's own validation accepts exactly the configurations the
-// framework accepts without a diagnostic.
+// TestFastPathsMatchFramework: for new and unchanged functions the fast
+// planner the provider's server uses (internal/fastpath) answers exactly as
+// the framework does (planned state, private state, replacements, identity,
+// diagnostics), and it hands every other request back; the fast checker
+// accepts exactly the configurations the framework accepts without a
+// diagnostic. FuzzFastPathsMatchFrameworkForFunctions goes on from here with
+// generated configurations.
 func TestFastPathsMatchFramework(t *testing.T) {
 	ctx := context.Background()
 	framework, err := providerserver.NewProtocol6WithError(New("test")())()
@@ -224,9 +227,10 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if diff, err := wantState.Diff(gotState); err != nil || len(diff) > 0 {
 				t.Errorf("planned states differ (%v): %v", err, diff)
 			}
-			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) ||
-				want.Deferred != nil {
-				t.Errorf("framework %+v, planner %+v", want, got)
+			// By content: private state, replacements as sets of paths,
+			// identity, deferral, diagnostics.
+			for _, d := range fastpathtest.PlanDifferences(typ, identityType, want, got) {
+				t.Error(d)
 			}
 			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})
@@ -313,8 +317,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if diff, err := wantState.Diff(gotState); err != nil || len(diff) > 0 {
 				t.Errorf("planned states differ (%v): %v", err, diff)
 			}
-			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) {
-				t.Errorf("framework %+v, planner %+v", want, got)
+			for _, d := range fastpathtest.PlanDifferences(typ, identityType, want, got) {
+				t.Error(d)
 			}
 			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})

@@ -127,12 +127,6 @@ func (p *Planner) attribute(ctx context.Context, name string, a schema.Attribute
 	if a.IsWriteOnly() {
 		return errors.New("write-only attributes are nulled in the plan, which the planner does not do")
 	}
-	if err := refuseValues(ctx, a); err != nil {
-		return err
-	}
-	if c, ok := conversionOf(a.GetType()); ok {
-		p.converted[name] = c
-	}
 	var modifiers []any
 	var def tftypes.Value
 	hasDefault := false
@@ -209,6 +203,12 @@ func (p *Planner) attribute(ctx context.Context, name string, a schema.Attribute
 		if !planModifiersNoOp[reflect.TypeOf(m)] {
 			return fmt.Errorf("plan modifier %T may change a plan the planner answers", m)
 		}
+	}
+	if err := refuseValues(ctx, a); err != nil {
+		return err
+	}
+	if c, ok := conversionOf(a.GetType()); ok {
+		p.converted[name] = c
 	}
 	switch {
 	case hasDefault && a.IsComputed():

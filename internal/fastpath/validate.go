@@ -76,10 +76,10 @@ func (c *Checker) TypeName() string { return c.typeName }
 // it walks them all.
 func walkable(ctx context.Context, attrs map[string]schema.Attribute) error {
 	for name, a := range attrs {
-		if err := refuseValues(ctx, a); err != nil {
+		if err := walkableKind(a); err != nil {
 			return fmt.Errorf("attribute %s: %w", name, err)
 		}
-		if err := walkableKind(a); err != nil {
+		if err := refuseValues(ctx, a); err != nil {
 			return fmt.Errorf("attribute %s: %w", name, err)
 		}
 	}

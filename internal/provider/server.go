@@ -19,8 +19,8 @@ func NewProtocol6Server(version string) func() tfprotov6.ProviderServer {
 // newProtocol6Server serves p as NewProtocol6Server does; tests give it a
 // provider with faster client settings.
 func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
-	// This instance is never configured, so it has no API client: the fast
-	// paths may only use ValidateConfig and ModifyPlan, which work on the
-	// configuration and plan alone.
+	// ModifyPlan and ValidateConfig must not use the API client: the fast
+	// paths call them on this instance, which is never configured, so it has
+	// none.
 	return fastpath.NewServer(providerserver.NewProtocol6(p), providerTypeName, NewSCFFunctionResource())
 }

@@ -11,13 +11,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/codezip"
+	"github.com/scfprovider/terraform-provider-scf/internal/fastpath"
+	"github.com/scfprovider/terraform-provider-scf/internal/fastpath/fastpathtest"
 )
 
-// TestFastPathsMatchFramework: for new functions the provider's own planner
-// answers exactly as the framework does (planned state, private state,
-// replacements, diagnostics), and it hands every other request back; the
-// provider's own validation accepts exactly the configurations the
-// framework accepts without a diagnostic.
+// TestFastPathsMatchFramework: for new and unchanged functions the fast
+// planner the provider's server uses (internal/fastpath) answers exactly as
+// the framework does (planned state, private state, replacements, identity,
+// diagnostics), and it hands every other request back; the fast checker
+// accepts exactly the configurations the framework accepts without a
+// diagnostic. FuzzFastPathsMatchFrameworkForFunctions goes on from here with
+// generated configurations.
 func TestFastPathsMatchFramework(t *testing.T) {
 	ctx := context.Background()
 	framework, err := providerserver.NewProtocol6WithError(New("test")())()
@@ -61,13 +65,15 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	if !ok {
 		t.Fatal("scf_function has no ModifyPlan")
 	}
-	planner := newFastPlanner(ctx, providerTypeName, r)
-	if planner == nil {
-		t.Fatal("newFastPlanner refused the scf_function schema")
+	var schemaOfFunction resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schemaOfFunction)
+	planner, err := fastpath.NewPlanner(ctx, providerTypeName, r)
+	if err != nil {
+		t.Fatalf("the planner refuses scf_function, whose every plan the framework now makes: %v", err)
 	}
-	checker := newConfigChecker(ctx, providerTypeName, &scfFunctionResource{})
-	if checker == nil {
-		t.Fatal("newConfigChecker refused the scf_function schema")
+	checker, err := fastpath.NewChecker(ctx, providerTypeName, &scfFunctionResource{})
+	if err != nil {
+		t.Fatalf("the checker refuses scf_function, whose every validation the framework now makes: %v", err)
 	}
 
 	attr := func(names ...string) tftypes.Type {
@@ -206,7 +212,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if len(want.Diagnostics) > 0 {
 				t.Fatalf("the framework reports %v", want.Diagnostics[0])
 			}
-			got := planner.plan(ctx, req)
+			got := planner.Plan(ctx, req)
 			if got == nil {
 				t.Fatal("the planner handed a create back")
 			}
@@ -221,9 +227,10 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if diff, err := wantState.Diff(gotState); err != nil || len(diff) > 0 {
 				t.Errorf("planned states differ (%v): %v", err, diff)
 			}
-			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) ||
-				want.Deferred != nil {
-				t.Errorf("framework %+v, planner %+v", want, got)
+			// By content: private state, replacements as sets of paths,
+			// identity, deferral, diagnostics.
+			for _, d := range fastpathtest.PlanDifferences(typ, identityType, want, got) {
+				t.Error(d)
 			}
 			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})
@@ -263,7 +270,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		if config.As(&c) != nil || prior.As(&p) != nil {
 			t.Fatal("not objects")
 		}
-		return tftypes.NewValue(typ, proposedAttrs(planner.schema.Attributes, c, p))
+		return tftypes.NewValue(typ, proposedAttrs(schemaOfFunction.Schema.Attributes, c, p))
 	}
 	zipDigest := map[string]tftypes.Value{}
 	if info, err := codezip.Inspect(zipPath); err == nil {
@@ -298,7 +305,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if err != nil || len(want.Diagnostics) > 0 {
 				t.Fatalf("framework: %v %v", err, want.Diagnostics)
 			}
-			got := planner.plan(ctx, req)
+			got := planner.Plan(ctx, req)
 			if got == nil {
 				t.Fatal("the planner handed an unchanged function back")
 			}
@@ -310,8 +317,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 			if diff, err := wantState.Diff(gotState); err != nil || len(diff) > 0 {
 				t.Errorf("planned states differ (%v): %v", err, diff)
 			}
-			if len(want.PlannedPrivate) != len(got.PlannedPrivate) || len(want.RequiresReplace) != len(got.RequiresReplace) {
-				t.Errorf("framework %+v, planner %+v", want, got)
+			for _, d := range fastpathtest.PlanDifferences(typ, identityType, want, got) {
+				t.Error(d)
 			}
 			sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 		})
@@ -325,7 +332,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		t.Run("plan/changed "+name, func(t *testing.T) {
 			prior := stateOf(t, bench, zipDigest)
 			config := benchObject(typ, set)
-			if got := planner.plan(ctx, planRequest(t, typ, config, proposedFor(t, config, prior), prior)); got != nil {
+			if got := planner.Plan(ctx, planRequest(t, typ, config, proposedFor(t, config, prior), prior)); got != nil {
 				t.Errorf("the planner answered a change: %+v", got)
 			}
 		})
@@ -361,10 +368,10 @@ func TestFastPathsMatchFramework(t *testing.T) {
 	}
 	for name, req := range handedBack {
 		t.Run("plan/"+name, func(t *testing.T) {
-			if req.TypeName != planner.typeName {
+			if req.TypeName != planner.TypeName() {
 				return // the server compares the type name before asking the planner
 			}
-			if got := planner.plan(ctx, req); got != nil {
+			if got := planner.Plan(ctx, req); got != nil {
 				t.Errorf("the planner answered: %+v", got)
 			}
 		})
@@ -435,7 +442,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(resp.Diagnostics) == 0, checker.valid(ctx, req)
+		return len(resp.Diagnostics) == 0, checker.Valid(ctx, req)
 	}
 	for name, set := range creates {
 		t.Run("validate/"+name, func(t *testing.T) {

@@ -1,7 +1,9 @@
-package provider
+package fastpath
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -21,41 +23,31 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// fastPlanner answers PlanResourceChange for a new scf_function, and for an
-// existing one whose configuration changes nothing, in one pass over its
-// top-level attributes, with the result the framework's PlanResourceChange
-// gives.
-//
-// Why not leave it to the framework (v1.19): its plan of one new instance
-// costs time in proportion to the square of the number of top-level
-// attributes, whether or not they are set. SchemaModifyPlan visits every
-// attribute, plan modifiers or not, and for each one reads three values and
-// writes the whole planned object back; every such path lookup copies the
-// schema's attribute map (schema.Schema.GetAttributes). With 37 attributes
-// that was two thirds of the provider's CPU time in a plan of 1,000 new
-// functions, and every attribute added would make each of them dearer.
+// Planner answers PlanResourceChange for a new instance of one resource
+// type, and for an existing one whose configuration changes nothing, in one
+// pass over its top-level attributes, with the result the framework's
+// PlanResourceChange gives; for anything else it hands the request back.
 //
 // For a create, the framework's steps reduce to: take the proposed new
 // state, put the static default of every defaulted attribute left out of the
 // configuration, mark every other computed attribute left out as unknown,
-// run the attribute plan modifiers (those this planner accepts do nothing
-// without a prior state), then the resource's ModifyPlan. newFastPlanner
-// refuses any schema where that reduction would not hold (nested defaults,
-// nested computed or plan-modified attributes, other plan modifiers or
-// defaults, blocks, write-only attributes); the provider then always uses the
-// framework.
+// convert every attribute's value to its type and back (reading, and writing
+// the planned value), run the attribute plan modifiers (those this planner
+// accepts do nothing without a prior state), then the resource's ModifyPlan.
+// NewPlanner refuses any schema where that reduction would not hold; the
+// server then leaves every plan of the resource to the framework.
 //
 // For an existing instance whose proposed state, with defaults, equals its
 // prior state, the framework marks nothing unknown (it only does when they
 // differ), and its plan modifiers keep the plan: RequiresReplace compares
 // equal values, UseStateForUnknown sees no unknown. What remains is the
-// resource's ModifyPlan, which checks the code digest. Such no-op plans are
-// what Terraform sends for most instances of a large configuration.
+// conversions and the resource's ModifyPlan. Such no-op plans are what
+// Terraform sends for most instances of a large configuration.
 //
-// Other updates, deletes and any plan that ends with a diagnostic go to the
+// Other updates, deletes, and any plan that ends with a diagnostic, a
+// replacement, private state, a deferral or a new identity go to the
 // framework, which then produces them as it always did.
-// TestFastPathsMatchFramework compares both on many configurations.
-type fastPlanner struct {
+type Planner struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
@@ -64,7 +56,11 @@ type fastPlanner struct {
 	// nestedComputed names the nested attributes holding computed
 	// attributes, which a create plans as unknown where configured null.
 	nestedComputed map[string]bool
-	resource       resource.ResourceWithModifyPlan
+	// converted holds the type of every top-level attribute whose values the
+	// framework's conversions can refuse or change (see conversionOf).
+	converted map[string]conversion
+	// modifier is the resource's ModifyPlan, nil without one.
+	modifier resource.ResourceWithModifyPlan
 	// identity is the resource's identity schema, nil without one. The
 	// framework plans the prior identity (null for a create) unless
 	// ModifyPlan changes it.
@@ -87,123 +83,152 @@ var (
 	staticBoolDefault   = reflect.TypeOf(booldefault.StaticBool(false))
 )
 
-// newFastPlanner returns nil when the schema has anything the planner does
-// not reproduce exactly.
-func newFastPlanner(ctx context.Context, providerTypeName string, r resource.ResourceWithModifyPlan) *fastPlanner {
+// NewPlanner returns the planner of r, or an error saying what in r's
+// schema it does not reproduce exactly. r is an unconfigured instance (see
+// NewServer).
+func NewPlanner(ctx context.Context, providerTypeName string, r resource.Resource) (*Planner, error) {
 	var meta resource.MetadataResponse
 	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
 	var sresp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
 	s := sresp.Schema
-	if sresp.Diagnostics.HasError() || len(s.Blocks) > 0 {
-		return nil
+	switch {
+	case sresp.Diagnostics.HasError():
+		return nil, fmt.Errorf("%s: the schema has errors", meta.TypeName)
+	case len(s.Blocks) > 0:
+		return nil, fmt.Errorf("%s: the schema has blocks", meta.TypeName)
 	}
 	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
 	if !ok {
-		return nil
+		return nil, fmt.Errorf("%s: the schema is not an object", meta.TypeName)
 	}
-	p := &fastPlanner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
-		computed: map[string]bool{}, nestedComputed: map[string]bool{}, resource: r}
+	p := &Planner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
+		computed: map[string]bool{}, nestedComputed: map[string]bool{}, converted: map[string]conversion{}}
+	p.modifier, _ = r.(resource.ResourceWithModifyPlan)
 	if withIdentity, ok := r.(resource.ResourceWithIdentity); ok {
 		var iresp resource.IdentitySchemaResponse
 		withIdentity.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &iresp)
 		if iresp.Diagnostics.HasError() {
-			return nil
+			return nil, fmt.Errorf("%s: the identity schema has errors", meta.TypeName)
 		}
 		p.identity, p.identityType = &iresp.IdentitySchema, iresp.IdentitySchema.Type().TerraformType(ctx)
 	}
 	for name, a := range s.Attributes {
-		if a.IsWriteOnly() {
-			return nil
-		}
-		var modifiers []any
-		var def tftypes.Value
-		hasDefault := false
-		switch a := a.(type) {
-		case schema.StringAttribute:
-			modifiers = anySlice(a.PlanModifiers)
-			if a.Default != nil {
-				if reflect.TypeOf(a.Default) != staticStringDefault {
-					return nil
-				}
-				var resp defaults.StringResponse
-				a.Default.DefaultString(ctx, defaults.StringRequest{Path: path.Root(name)}, &resp)
-				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
-					return nil
-				}
-			}
-		case schema.Int64Attribute:
-			modifiers = anySlice(a.PlanModifiers)
-			if a.Default != nil {
-				if reflect.TypeOf(a.Default) != staticInt64Default {
-					return nil
-				}
-				var resp defaults.Int64Response
-				a.Default.DefaultInt64(ctx, defaults.Int64Request{Path: path.Root(name)}, &resp)
-				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
-					return nil
-				}
-			}
-		case schema.BoolAttribute:
-			modifiers = anySlice(a.PlanModifiers)
-			if a.Default != nil {
-				if reflect.TypeOf(a.Default) != staticBoolDefault {
-					return nil
-				}
-				var resp defaults.BoolResponse
-				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: path.Root(name)}, &resp)
-				if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
-					return nil
-				}
-			}
-		case schema.MapAttribute:
-			if a.Default != nil {
-				return nil
-			}
-			modifiers = anySlice(a.PlanModifiers)
-		case schema.ListAttribute:
-			if a.Default != nil {
-				return nil
-			}
-			modifiers = anySlice(a.PlanModifiers)
-		case schema.ObjectAttribute:
-			if a.Default != nil {
-				return nil
-			}
-			modifiers = anySlice(a.PlanModifiers)
-		case schema.SingleNestedAttribute:
-			plain, computed := plainNested(a.Attributes)
-			if a.Default != nil || !plain {
-				return nil
-			}
-			p.nestedComputed[name] = computed
-			modifiers = anySlice(a.PlanModifiers)
-		case schema.ListNestedAttribute:
-			plain, computed := plainNested(a.NestedObject.Attributes)
-			if a.Default != nil || len(a.NestedObject.PlanModifiers) > 0 || !plain {
-				return nil
-			}
-			p.nestedComputed[name] = computed
-			modifiers = anySlice(a.PlanModifiers)
-		default:
-			return nil
-		}
-		for _, m := range modifiers {
-			if !planModifiersNoOp[reflect.TypeOf(m)] {
-				return nil
-			}
-		}
-		switch {
-		case hasDefault && a.IsComputed():
-			p.defaults[name] = def
-		case hasDefault:
-			return nil // the framework rejects it; let it say so
-		case a.IsComputed():
-			p.computed[name] = true
+		if err := p.attribute(ctx, name, a); err != nil {
+			return nil, fmt.Errorf("%s: attribute %s: %w", meta.TypeName, name, err)
 		}
 	}
-	return p
+	return p, nil
 }
+
+// attribute records what planning the top-level attribute a takes, or says
+// why the planner cannot plan it.
+func (p *Planner) attribute(ctx context.Context, name string, a schema.Attribute) error {
+	if a.IsWriteOnly() {
+		return errors.New("write-only attributes are nulled in the plan, which the planner does not do")
+	}
+	var modifiers []any
+	var def tftypes.Value
+	hasDefault := false
+	switch a := a.(type) {
+	case schema.StringAttribute:
+		modifiers = anySlice(a.PlanModifiers)
+		if a.Default != nil {
+			if reflect.TypeOf(a.Default) != staticStringDefault {
+				return errNotStaticDefault
+			}
+			var resp defaults.StringResponse
+			a.Default.DefaultString(ctx, defaults.StringRequest{Path: path.Root(name)}, &resp)
+			if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
+				return errDefaultUnreadable
+			}
+		}
+	case schema.Int64Attribute:
+		modifiers = anySlice(a.PlanModifiers)
+		if a.Default != nil {
+			if reflect.TypeOf(a.Default) != staticInt64Default {
+				return errNotStaticDefault
+			}
+			var resp defaults.Int64Response
+			a.Default.DefaultInt64(ctx, defaults.Int64Request{Path: path.Root(name)}, &resp)
+			if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
+				return errDefaultUnreadable
+			}
+		}
+	case schema.BoolAttribute:
+		modifiers = anySlice(a.PlanModifiers)
+		if a.Default != nil {
+			if reflect.TypeOf(a.Default) != staticBoolDefault {
+				return errNotStaticDefault
+			}
+			var resp defaults.BoolResponse
+			a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: path.Root(name)}, &resp)
+			if def, hasDefault = terraformValue(ctx, resp.PlanValue, resp.Diagnostics); !hasDefault {
+				return errDefaultUnreadable
+			}
+		}
+	case schema.MapAttribute:
+		if a.Default != nil {
+			return errNotStaticDefault
+		}
+		modifiers = anySlice(a.PlanModifiers)
+	case schema.ListAttribute:
+		if a.Default != nil {
+			return errNotStaticDefault
+		}
+		modifiers = anySlice(a.PlanModifiers)
+	case schema.ObjectAttribute:
+		if a.Default != nil {
+			return errNotStaticDefault
+		}
+		modifiers = anySlice(a.PlanModifiers)
+	case schema.SingleNestedAttribute:
+		plain, computed := plainNested(a.Attributes)
+		if a.Default != nil || !plain {
+			return errNestedPlanning
+		}
+		p.nestedComputed[name] = computed
+		modifiers = anySlice(a.PlanModifiers)
+	case schema.ListNestedAttribute:
+		plain, computed := plainNested(a.NestedObject.Attributes)
+		if a.Default != nil || len(a.NestedObject.PlanModifiers) > 0 || !plain {
+			return errNestedPlanning
+		}
+		p.nestedComputed[name] = computed
+		modifiers = anySlice(a.PlanModifiers)
+	default:
+		return fmt.Errorf("the planner does not know attributes of kind %T", a)
+	}
+	for _, m := range modifiers {
+		if !planModifiersNoOp[reflect.TypeOf(m)] {
+			return fmt.Errorf("plan modifier %T may change a plan the planner answers", m)
+		}
+	}
+	if err := refuseValues(ctx, a); err != nil {
+		return err
+	}
+	if c, ok := conversionOf(a.GetType()); ok {
+		p.converted[name] = c
+	}
+	switch {
+	case hasDefault && a.IsComputed():
+		p.defaults[name] = def
+	case hasDefault:
+		return errors.New("a default on an attribute that is not computed, which the framework rejects; let it say so")
+	case a.IsComputed():
+		p.computed[name] = true
+	}
+	return nil
+}
+
+var (
+	errNotStaticDefault  = errors.New("the planner only puts static defaults of strings, numbers and bools")
+	errDefaultUnreadable = errors.New("the default's value does not convert")
+	errNestedPlanning    = errors.New("nested attributes with defaults, plan modifiers or of unknown kinds")
+)
+
+// TypeName is the resource type the planner plans.
+func (p *Planner) TypeName() string { return p.typeName }
 
 // plainNested reports whether nested attributes leave planning alone, at
 // any depth: no defaults, no plan modifiers. Computed ones are allowed (a
@@ -255,11 +280,12 @@ func anySlice[T any](s []T) []any {
 	return out
 }
 
-// plan returns the response for a new or unchanged instance, or nil when the
-// framework must answer: another change, a value it cannot read, or any
-// diagnostic.
-func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
-	if req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
+// Plan returns the response for a new or unchanged instance, or nil when the
+// framework must answer: another resource type, another change, a value it
+// cannot read or that its type refuses, or anything ModifyPlan reports
+// beyond a plan.
+func (p *Planner) Plan(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+	if req.TypeName != p.typeName || req.Config == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 || req.ProviderMeta != nil && len(req.ProviderMeta.MsgPack) > 0 {
 		return nil
 	}
 	prior := tftypes.NewValue(p.typ, nil)
@@ -300,8 +326,18 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 		}
 	}
 	plan := tfsdk.Plan{Schema: p.schema, Raw: tftypes.NewValue(p.typ, planned)}
-	if !creating && !plan.Raw.Equal(prior) {
+	var priorAttrs map[string]tftypes.Value
+	if !creating && (!plan.Raw.Equal(prior) || prior.As(&priorAttrs) != nil) {
 		return nil
+	}
+	// SchemaModifyPlan reads the configuration, plan and prior state of
+	// every attribute through its type, and writes the planned value back
+	// through it: a value the type refuses is a diagnostic, one it changes
+	// is planned changed.
+	for name, c := range p.converted {
+		if !c.keeps(ctx, configAttrs[name], planned[name], priorAttrs[name]) {
+			return nil
+		}
 	}
 	identity, ok := p.priorIdentity(req.PriorIdentity)
 	if !ok {
@@ -318,7 +354,9 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 		mreq.Identity = &tfsdk.ResourceIdentity{Schema: *p.identity, Raw: identity.Copy()}
 		mresp.Identity = &tfsdk.ResourceIdentity{Schema: *p.identity, Raw: identity.Copy()}
 	}
-	p.resource.ModifyPlan(ctx, mreq, &mresp)
+	if p.modifier != nil {
+		p.modifier.ModifyPlan(ctx, mreq, &mresp)
+	}
 	if len(mresp.Diagnostics) > 0 || len(mresp.RequiresReplace) > 0 || mresp.Deferred != nil || mresp.Private != nil {
 		return nil
 	}
@@ -345,7 +383,7 @@ func (p *fastPlanner) plan(ctx context.Context, req *tfprotov6.PlanResourceChang
 // when Terraform sends none (a create, or a state from before identities).
 // It is nil for a resource without identity; ok is false when the request
 // holds what the framework would refuse.
-func (p *fastPlanner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (identity *tftypes.Value, ok bool) {
+func (p *Planner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (identity *tftypes.Value, ok bool) {
 	if p.identity == nil {
 		return nil, prior == nil
 	}
@@ -362,7 +400,7 @@ func (p *fastPlanner) priorIdentity(prior *tfprotov6.ResourceIdentityData) (iden
 // markComputedNils plans as unknown the computed attributes nested in the
 // top-level attribute name that its configuration leaves null, as the
 // framework's MarkComputedNilsAsUnknown does for a create.
-func (p *fastPlanner) markComputedNils(name string, config tftypes.Value) func(*tftypes.AttributePath, tftypes.Value) (tftypes.Value, error) {
+func (p *Planner) markComputedNils(name string, config tftypes.Value) func(*tftypes.AttributePath, tftypes.Value) (tftypes.Value, error) {
 	return func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if !v.IsNull() || len(at.Steps()) == 0 {
 			return v, nil

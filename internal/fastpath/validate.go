@@ -1,7 +1,9 @@
-package provider
+package fastpath
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -14,74 +16,104 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// configChecker answers ValidateResourceConfig for a configuration that
-// passes every check: it runs the resource's ValidateConfig and every
-// attribute validator with the requests the framework's SchemaValidate
-// builds, reading each value straight from the decoded configuration.
-//
-// Why not leave it to the framework (v1.19): SchemaValidate looks up every
-// attribute by path, and each lookup copies the schema's map of top-level
-// attributes, so validating one configuration costs time in the square of
-// the number of attributes, set or not. Terraform validates every resource
-// instance of every plan.
+// Checker answers ValidateResourceConfig for a configuration of one
+// resource type that passes every check: it runs the resource's
+// ConfigValidators, its ValidateConfig and every attribute validator, in
+// the framework's order, with the requests the framework's
+// ValidateResourceConfig and SchemaValidate build, reading each value
+// straight from the decoded configuration.
 //
 // It only decides "no diagnostics". When anything reports a diagnostic (a
 // validator, ValidateConfig, a required attribute left null, a read-only one
-// set), or the schema has something it does not walk (blocks, deprecations,
-// write-only or other attribute types), the framework validates the
-// configuration, so diagnostics keep their exact form.
-// TestConfigCheckerMatchesFramework compares both.
-type configChecker struct {
+// set, a value its type refuses), the framework validates the configuration,
+// so diagnostics keep their exact form. NewChecker refuses any schema with
+// something it does not walk (blocks, deprecations, write-only attributes,
+// other attribute kinds, values that validate themselves); the server then
+// leaves every validation of the resource to the framework.
+type Checker struct {
 	typeName string
 	schema   schema.Schema
 	typ      tftypes.Object
-	resource resource.ResourceWithValidateConfig
+	// configValidators and validator are the resource's ConfigValidators
+	// and ValidateConfig, nil without them.
+	configValidators resource.ResourceWithConfigValidators
+	validator        resource.ResourceWithValidateConfig
 }
 
-func newConfigChecker(ctx context.Context, providerTypeName string, r resource.ResourceWithValidateConfig) *configChecker {
+// NewChecker returns the checker of r, or an error saying what in r's schema
+// it does not walk. r is an unconfigured instance (see NewServer).
+func NewChecker(ctx context.Context, providerTypeName string, r resource.Resource) (*Checker, error) {
 	var meta resource.MetadataResponse
 	r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: providerTypeName}, &meta)
 	var sresp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
 	s := sresp.Schema
-	if sresp.Diagnostics.HasError() || len(s.Blocks) > 0 || s.DeprecationMessage != "" || !walkable(s.Attributes) {
-		return nil
+	switch {
+	case sresp.Diagnostics.HasError():
+		return nil, fmt.Errorf("%s: the schema has errors", meta.TypeName)
+	case len(s.Blocks) > 0:
+		return nil, fmt.Errorf("%s: the schema has blocks", meta.TypeName)
+	case s.DeprecationMessage != "":
+		return nil, fmt.Errorf("%s: the resource is deprecated, which the framework warns about", meta.TypeName)
+	}
+	if err := walkable(ctx, s.Attributes); err != nil {
+		return nil, fmt.Errorf("%s: %w", meta.TypeName, err)
 	}
 	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
 	if !ok {
-		return nil
+		return nil, fmt.Errorf("%s: the schema is not an object", meta.TypeName)
 	}
-	return &configChecker{typeName: meta.TypeName, schema: s, typ: typ, resource: r}
+	c := &Checker{typeName: meta.TypeName, schema: s, typ: typ}
+	c.configValidators, _ = r.(resource.ResourceWithConfigValidators)
+	c.validator, _ = r.(resource.ResourceWithValidateConfig)
+	return c, nil
 }
 
-// walkable reports whether check knows every attribute's kind.
-func walkable(attrs map[string]schema.Attribute) bool {
-	for _, a := range attrs {
-		if a.IsWriteOnly() {
-			return false
+// TypeName is the resource type the checker validates.
+func (c *Checker) TypeName() string { return c.typeName }
+
+// walkable says which of attrs (top-level ones) Valid cannot walk, nil when
+// it walks them all.
+func walkable(ctx context.Context, attrs map[string]schema.Attribute) error {
+	for name, a := range attrs {
+		if err := walkableKind(a); err != nil {
+			return fmt.Errorf("attribute %s: %w", name, err)
 		}
-		switch a := a.(type) {
-		case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute,
-			schema.ObjectAttribute:
-		case schema.SingleNestedAttribute:
-			if !walkable(a.Attributes) {
-				return false
-			}
-		case schema.ListNestedAttribute:
-			if !walkable(a.NestedObject.Attributes) {
-				return false
-			}
-		default:
-			return false
+		if err := refuseValues(ctx, a); err != nil {
+			return fmt.Errorf("attribute %s: %w", name, err)
 		}
 	}
-	return true
+	return nil
 }
 
-// valid reports whether the configuration passes without any diagnostic;
+// walkableKind says why Valid cannot walk a, nil when it can.
+func walkableKind(a schema.Attribute) error {
+	if a.IsWriteOnly() {
+		return errors.New("write-only attributes depend on the client's capabilities")
+	}
+	var nested map[string]schema.Attribute
+	switch a := a.(type) {
+	case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute,
+		schema.ObjectAttribute:
+	case schema.SingleNestedAttribute:
+		nested = a.Attributes
+	case schema.ListNestedAttribute:
+		nested = a.NestedObject.Attributes
+	default:
+		return fmt.Errorf("the checker does not know attributes of kind %T", a)
+	}
+	for name, n := range nested {
+		if err := walkableKind(n); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Valid reports whether the configuration passes without any diagnostic;
 // false means the framework must validate it.
-func (c *configChecker) valid(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) bool {
-	if req.Config == nil {
+func (c *Checker) Valid(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) bool {
+	if req.TypeName != c.typeName || req.Config == nil {
 		return false
 	}
 	raw, err := req.Config.Unmarshal(c.typ)
@@ -99,10 +131,22 @@ func (c *configChecker) valid(ctx context.Context, req *tfprotov6.ValidateResour
 		caps.WriteOnlyAttributesAllowed = req.ClientCapabilities.WriteOnlyAttributesAllowed
 		vcaps.WriteOnlyAttributesAllowed = req.ClientCapabilities.WriteOnlyAttributesAllowed
 	}
-	var vresp resource.ValidateConfigResponse
-	c.resource.ValidateConfig(ctx, resource.ValidateConfigRequest{ClientCapabilities: vcaps, Config: config}, &vresp)
-	if len(vresp.Diagnostics) > 0 {
-		return false
+	// The framework's order: the resource's ConfigValidators, its
+	// ValidateConfig, then the schema's attributes.
+	vreq := resource.ValidateConfigRequest{ClientCapabilities: vcaps, Config: config}
+	if c.configValidators != nil {
+		for _, v := range c.configValidators.ConfigValidators(ctx) {
+			var vresp resource.ValidateConfigResponse
+			if v.ValidateResource(ctx, vreq, &vresp); len(vresp.Diagnostics) > 0 {
+				return false
+			}
+		}
+	}
+	if c.validator != nil {
+		var vresp resource.ValidateConfigResponse
+		if c.validator.ValidateConfig(ctx, vreq, &vresp); len(vresp.Diagnostics) > 0 {
+			return false
+		}
 	}
 	w := attributeWalk{ctx: ctx, config: config, caps: caps}
 	for name, a := range c.schema.Attributes {

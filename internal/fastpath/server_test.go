@@ -1,4 +1,4 @@
-package provider
+package fastpath
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
@@ -54,7 +55,7 @@ func TestReleasableContext(t *testing.T) {
 // for every request until the provider stops; through the wrapper, what it
 // keeps no longer reaches the request's context and whatever hangs off it.
 func TestServerReleasesRequestContexts(t *testing.T) {
-	server := NewProtocol6Server("test")()
+	_, server := servers(&testProvider{resources: []func() resource.Resource{plainResource}})
 	const requests, payload = 40, 1 << 20
 	heap := func() uint64 {
 		runtime.GC()
@@ -67,7 +68,7 @@ func TestServerReleasesRequestContexts(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.WithValue(context.Background(), ctxKey{}, make([]byte, payload)))
 		// No configuration: the request fails validation, after the
 		// framework has registered its context.
-		_, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "scf_function"})
+		_, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "fptest_plain"})
 		cancel()
 		if err != nil {
 			t.Fatal(err)

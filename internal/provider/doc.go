@@ -1,40 +1,56 @@
 // Package provider is the Terraform provider: the provider itself and every
 // object it manages, on terraform-plugin-framework.
 //
-// Layout. Each object keeps its own group of files, named after its type,
-// with its tests beside them; nothing of one object lives in another's files:
+// Layout. A file that starts with scf_<object>_ belongs to that object
+// alone, with its tests beside it, so that a glob names one object; a file
+// without the scf_ prefix is shared.
 //
-//   - scf_function_*.go: the function resource. schema, model (and
-//     *_features.go for the settings beyond the 2020 API document), expand
-//     (to the API), flatten (from it), plan and rules (plan-time checks),
-//     resource (CRUD and import), identity (its resource identity), and
-//     list_resource (the list resource of `terraform query`).
-//   - scf_namespace_*.go, scf_layer_version_*.go: the other resources.
-//   - scf_trigger_*.go: schema, model, resource and identity, with one file
-//     per family of trigger types beyond timer, cos and ckafka (queue: cmq;
-//     gateway: apigw; url: http).
-//   - <type>_data_source.go: the data sources, one file each.
-//   - scf_function_invocation_ephemeral.go (ephemeral resource) and
-//     scf_function_invoke_action.go (action), sharing
-//     scf_function_invoke_shared.go.
+//   - scf_function_*.go: the function. resource.go puts its schema and model
+//     together from the attribute groups and keeps ValidateConfig,
+//     ModifyPlan, create, read, update, delete, import and the waits; each
+//     group keeps its schema fragment, model, rules, plan, expansion to the
+//     API, flattening from it and API error hints in one file: code.go (zip,
+//     COS, demo, Git, image, digest), runtime.go (handler, runtime, type,
+//     memory, time limits, async runs, tracing, protocol, concurrency per
+//     instance), network.go (VPC, public network, EIP, intranet IP, DNS
+//     cache), storage.go (layers, CFS), logging.go (CLS, system log) and
+//     settings.go (description, environment, role, dead letter queue, tags,
+//     timeouts). Beside them: identity.go, list_resource.go (terraform
+//     query) and data_source.go; scf_functions_data_source.go is the list.
+//   - move_tencentcloud_function.go: `moved` from tencentcloud_scf_function,
+//     that provider's state and its translation.
+//   - scf_alias_*.go (scf_function_alias), scf_version_*.go
+//     (scf_function_version), scf_namespace_*.go, scf_layer_version_*.go,
+//     scf_reserved_concurrency_*.go, scf_provisioned_concurrency_*.go and
+//     scf_trigger_*.go (one file per family of trigger types beyond timer,
+//     cos and ckafka: queue, gateway, url); the data sources scf_namespaces_*
+//     and scf_layer_versions_*.
+//   - scf_invocation_ephemeral.go (scf_function_invocation) and
+//     scf_invoke_action.go (scf_function_invoke), sharing invoke.go;
+//     concurrency_diagnostics.go is what the two concurrency resources
+//     share.
 //
 // Shared by every object, once:
 //
-//   - diagnostics.go: the vocabulary of errors (summaries, API error hints,
-//     addAPIError); plan-time rules use validators.Violation, in the
-//     validators package with the attribute validators.
+//   - diagnostics.go: the vocabulary type (each object's vocabulary, its
+//     summaries and API error hints, lives in the object's own files), the
+//     hints every object shares, and how an API error is described and
+//     placed; plan-time rules use validators.Violation, in the validators
+//     package with the attribute validators.
+//   - codec.go: the codecs that read and write each object's models without
+//     the framework's reflection (internal/tfmodel), made once from the
+//     schema, where the attribute types are written.
+//   - values.go: conversions between framework values and the API's.
 //   - import_id.go: import IDs and the `<namespace>/<name>` form.
 //   - identity.go: resource identities (Terraform 1.12 and later): setting
-//     one, reading an import's, the optional namespace; each resource's
-//     identity model lives in its own scf_<type>_identity.go.
-//   - values.go, values_root.go: conversions between framework values and
-//     the API's, and reading top-level values without the framework's
-//     per-attribute lookups.
-//   - plan_fast.go, validate_fast.go, server.go: the fast planning and
-//     validation paths the provider server uses for scf_function.
-//     server_forwarded.go passes the list resource and action RPCs through
-//     that server.
+//     one, reading an import's, the optional namespace.
+//   - server.go: the provider's protocol server, internal/fastpath's wrapper
+//     around the framework's, which validates and plans scf_function itself
+//     where it reproduces the framework's answer exactly;
+//     fast_paths_test.go and fast_paths_fuzz_test.go compare the two.
 //
 // The API client (internal/scfapi) knows nothing of Terraform, and the fake
-// server (internal/fakescf) neither of them.
+// server (internal/fakescf) neither of them. internal/fastpath and
+// internal/tfmodel work around the framework's costs and know nothing of
+// SCF.
 package provider

@@ -280,9 +280,9 @@ func backticked(values []string) string {
 // It reads the configuration through functionCodec rather than the
 // framework's reflection, which costs more than all of these checks (see
 // package tfmodel); Terraform validates every resource of every plan.
-// ValidateConfig and ModifyPlan must not use the API client: the provider
-// server also calls them on an unconfigured resource, without one, to
-// validate and plan without the framework's per-attribute costs (server.go).
+// ModifyPlan and ValidateConfig must not use the API client: the fast paths
+// (internal/fastpath) call them on an instance that is never configured, so
+// it has none.
 func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	config, ok := functionCodec.decode(ctx, req.Config.Raw, &resp.Diagnostics)
 	if !ok {

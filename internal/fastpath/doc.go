@@ -44,9 +44,10 @@
 // steps they rely on, and values.go what the framework does with values of
 // custom types. Both refuse, at construction, any schema the reductions do
 // not cover, and at request time hand back anything else: then the server
-// asks the framework, so every diagnostic keeps the framework's form. Once
-// Terraform configures the provider allowing deferrals, a server instance
-// leaves every plan to the framework (see server.ConfigureProvider).
+// asks the framework, so every diagnostic keeps the framework's form. When
+// the provider's Configure defers, or may have and the provider cannot tell,
+// a server instance leaves every plan to the framework (see
+// server.ConfigureProvider).
 //
 // # What keeps it honest
 //

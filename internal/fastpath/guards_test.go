@@ -169,7 +169,7 @@ func TestAutomaticDeferralIsLeftToTheFramework(t *testing.T) {
 // while it is configured are race-free.
 func TestDeferralIsNotedPerServerInstance(t *testing.T) {
 	p := &testProvider{resources: []func() resource.Resource{plainResource}, deferWhenAllowed: true}
-	factory := NewServer(providerserver.NewProtocol6(p), testProviderTypeName, plainResource())
+	factory := NewServer(providerserver.NewProtocol6(p), testProviderTypeName, p.deferred.Load, plainResource())
 	deferring, other := factory(), factory()
 	typ := resourceType(t, deferring, "fptest_plain")
 	req := createRequest(t, "fptest_plain", typ, objectOf(typ, map[string]tftypes.Value{"value": tftypes.NewValue(tftypes.String, "v")}))
@@ -202,6 +202,38 @@ func TestDeferralIsNotedPerServerInstance(t *testing.T) {
 	resp, err := deferring.PlanResourceChange(t.Context(), req)
 	if err != nil || resp.Deferred == nil {
 		t.Errorf("the deferring instance's plan: %v, %+v; want it deferred", err, resp)
+	}
+}
+
+// TestApplyKeepsTheFastPaths: Terraform allows deferrals in every apply; a
+// provider whose Configure did not defer keeps the fast paths there, and
+// one that cannot tell leaves the plans to the framework.
+func TestApplyKeepsTheFastPaths(t *testing.T) {
+	p := &testProvider{resources: []func() resource.Resource{plainResource}}
+	configure := func(s tfprotov6.ProviderServer) {
+		t.Helper()
+		_, err := s.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{
+			Config:             dynamicValue(t, tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})),
+			ClientCapabilities: &tfprotov6.ConfigureProviderClientCapabilities{DeferralAllowed: true},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	told := NewServer(providerserver.NewProtocol6(p), testProviderTypeName, p.deferred.Load, plainResource())()
+	configure(told)
+	if told.(*server).mayDefer.Load() { //nolint:forcetypeassert // NewServer's own type
+		t.Error("a provider that did not defer lost the fast paths")
+	}
+	typ := resourceType(t, told, "fptest_plain")
+	req := createRequest(t, "fptest_plain", typ, objectOf(typ, map[string]tftypes.Value{"value": tftypes.NewValue(tftypes.String, "v")}))
+	if told.(*server).planners["fptest_plain"].Plan(t.Context(), req) == nil { //nolint:forcetypeassert // NewServer's own type
+		t.Fatal("the planner does not plan the test's request; the test shows nothing")
+	}
+	untold := NewServer(providerserver.NewProtocol6(p), testProviderTypeName, nil, plainResource())()
+	configure(untold)
+	if !untold.(*server).mayDefer.Load() { //nolint:forcetypeassert // NewServer's own type
+		t.Error("a provider that cannot tell whether it deferred kept the fast paths")
 	}
 }
 

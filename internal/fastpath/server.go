@@ -16,6 +16,13 @@ import (
 // every request sent once per resource instance (see server). Call the
 // factory once per server instance, as tf6server.Serve does.
 //
+// configureDeferred reports whether the provider's Configure deferred
+// (set resp.Deferred) in the call that has just returned; the framework
+// keeps that to itself (see server.ConfigureProvider). A provider that
+// cannot tell passes nil: then any configuration that allows deferrals
+// leaves every plan to the framework, and Terraform allows them in every
+// apply.
+//
 // The resources are unconfigured instances, used only for their Metadata,
 // Schema, IdentitySchema, ConfigValidators, ValidateConfig and ModifyPlan,
 // concurrently. ModifyPlan and ValidateConfig must not use the API client:
@@ -23,7 +30,8 @@ import (
 // has none (nor do its ConfigValidators). A resource whose schema the fast
 // paths do not reproduce is left to the framework entirely (NewPlanner and
 // NewChecker say why).
-func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName string, resources ...resource.Resource) func() tfprotov6.ProviderServer {
+func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName string, configureDeferred func() bool,
+	resources ...resource.Resource) func() tfprotov6.ProviderServer {
 	ctx := context.Background()
 	planners := map[string]*Planner{}
 	checkers := map[string]*Checker{}
@@ -39,7 +47,7 @@ func NewServer(framework func() tfprotov6.ProviderServer, providerTypeName strin
 		}
 	}
 	return func() tfprotov6.ProviderServer {
-		return &server{ProviderServer: framework(), planners: planners, checkers: checkers}
+		return &server{ProviderServer: framework(), planners: planners, checkers: checkers, configureDeferred: configureDeferred}
 	}
 }
 
@@ -60,30 +68,31 @@ type server struct {
 	// planned or validated by the framework.
 	planners map[string]*Planner
 	checkers map[string]*Checker
-	// mayDefer is set once Terraform has configured the provider allowing
-	// deferrals: from then on the framework plans everything (see
-	// ConfigureProvider).
-	mayDefer atomic.Bool
+	// mayDefer is set while the provider's configuration may have deferred:
+	// the framework then plans everything (see ConfigureProvider).
+	mayDefer          atomic.Bool
+	configureDeferred func() bool // nil: the provider cannot tell
 }
 
-// ConfigureProvider notes whether Terraform allows deferrals before the
-// framework configures the provider. When the provider's Configure defers
-// (automatic deferral), the framework defers every later plan, with the
-// proposed state as the planned one and without running ModifyPlan; the
-// planner would plan instead. The framework keeps that deferral to itself:
-// tfprotov6.ConfigureProviderResponse has no field for it (plugin-go v0.31),
-// so the wrapper cannot see it. It can see that Terraform allowed it, which
-// the framework requires (it reports an error and does not defer
-// otherwise), so once Terraform has, the framework plans everything this
-// server instance is asked. Terraform only allows deferrals with its
-// experimental deferred actions enabled, so this costs nothing in plans
-// Terraform sends today.
+// ConfigureProvider notes whether the provider's Configure deferred. When
+// it does (automatic deferral), the framework defers every later plan, with
+// the proposed state as the planned one and without running ModifyPlan;
+// the planner would plan instead. The framework keeps that deferral to
+// itself: tfprotov6.ConfigureProviderResponse has no field for it
+// (plugin-go v0.31), so the provider says (configureDeferred). Without
+// Terraform allowing deferrals the framework refuses to defer, so nothing
+// is asked then; while the call runs, and for a provider that cannot tell,
+// allowing them is taken as deferring. Terraform allows them in every
+// apply, where a provider that did not defer keeps the fast paths.
 func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	if req != nil && req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed {
-		// Before the framework defers: a plan racing this request sees it.
-		s.mayDefer.Store(true)
+	allowed := req != nil && req.ClientCapabilities != nil && req.ClientCapabilities.DeferralAllowed
+	// Before the framework configures: a plan racing this request sees it.
+	s.mayDefer.Store(allowed)
+	resp, err := s.ProviderServer.ConfigureProvider(ctx, req)
+	if allowed && s.configureDeferred != nil {
+		s.mayDefer.Store(s.configureDeferred())
 	}
-	return s.ProviderServer.ConfigureProvider(ctx, req)
+	return resp, err
 }
 
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {

@@ -2,6 +2,7 @@ package fastpath
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -23,8 +24,10 @@ const testProviderTypeName = "fptest"
 type testProvider struct {
 	resources []func() resource.Resource
 	// deferWhenAllowed makes Configure defer every resource (automatic
-	// deferral) whenever Terraform allows deferrals.
+	// deferral) whenever Terraform allows deferrals; deferred is what its
+	// last Configure did, as NewServer asks.
 	deferWhenAllowed bool
+	deferred         atomic.Bool
 }
 
 func (p *testProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -37,6 +40,7 @@ func (p *testProvider) Configure(_ context.Context, req provider.ConfigureReques
 	if p.deferWhenAllowed && req.ClientCapabilities.DeferralAllowed {
 		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
 	}
+	p.deferred.Store(resp.Deferred != nil)
 }
 
 func (p *testProvider) Resources(context.Context) []func() resource.Resource { return p.resources }
@@ -50,7 +54,7 @@ func servers(p *testProvider) (framework, wrapped tfprotov6.ProviderServer) {
 	for i, r := range p.resources {
 		resources[i] = r()
 	}
-	return providerserver.NewProtocol6(p)(), NewServer(providerserver.NewProtocol6(p), testProviderTypeName, resources...)()
+	return providerserver.NewProtocol6(p)(), NewServer(providerserver.NewProtocol6(p), testProviderTypeName, p.deferred.Load, resources...)()
 }
 
 // testResource is a resource of the given attributes whose ValidateConfig

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -54,6 +55,10 @@ type scfProvider struct {
 	// tuneClient lets tests shorten waiter intervals and retry delays; nil in
 	// production.
 	tuneClient func(*scfapi.Config)
+
+	// deferred is whether the last Configure deferred, which the fast paths
+	// need to know and the framework does not tell them (see server.go).
+	deferred atomic.Bool
 }
 
 // scfProviderModel maps the provider block.
@@ -161,6 +166,7 @@ const (
 )
 
 func (p *scfProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	defer func() { p.deferred.Store(resp.Deferred != nil) }()
 	var config scfProviderModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {

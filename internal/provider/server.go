@@ -22,5 +22,9 @@ func newProtocol6Server(p provider.Provider) func() tfprotov6.ProviderServer {
 	// ModifyPlan and ValidateConfig must not use the API client: the fast
 	// paths call them on this instance, which is never configured, so it has
 	// none.
-	return fastpath.NewServer(providerserver.NewProtocol6(p), providerTypeName, NewSCFFunctionResource())
+	var configureDeferred func() bool
+	if sp, ok := p.(*scfProvider); ok {
+		configureDeferred = sp.deferred.Load
+	}
+	return fastpath.NewServer(providerserver.NewProtocol6(p), providerTypeName, configureDeferred, NewSCFFunctionResource())
 }

@@ -254,7 +254,7 @@ func TestAccExamples_importByIdentityOfEachType(t *testing.T) {
 			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.factories(),
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 				CheckDestroy:             checkDestroy,
 				Steps: []resource.TestStep{{
 					Config: env.config(example.resource + readExample(t, "resources/"+example.typeName+"/import-by-identity.tf", zipPath)),

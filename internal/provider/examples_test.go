@@ -411,7 +411,7 @@ resource "echo" "token" {}
 `
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureEphemeralResources},
 		Steps: []resource.TestStep{{
 			Config: env.config(config),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -444,7 +444,7 @@ func TestAccExamples_functionInvokeAction(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factories(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureActions},
 		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
 		Steps: []resource.TestStep{
 			{

@@ -246,7 +246,7 @@ func TestAccReleaseIdentities(t *testing.T) {
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		ProtoV6ProviderFactories: env.factories(),
 		Steps:                    steps,
 	})

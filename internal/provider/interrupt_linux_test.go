@@ -174,13 +174,20 @@ func TestAccKilledApply(t *testing.T) {
 	apply.requireGroupGone()
 	waitFor(t, "the fake to see every held request abandoned", func() bool { return gate.snapshot().holding == 0 }, nil)
 
-	orphans := slices.Sorted(slices.Values(atKill.created[5:]))
+	// Terraform writes the state file as each resource finishes; OpenTofu
+	// 1.12 only every TF_STATE_PERSIST_INTERVAL (20 s at the least) and when
+	// it stops, so a kill leaves it nothing of this apply: then the five done
+	// are not saved either, and the next apply must report all fifteen.
 	saved := slices.Sorted(slices.Values(atKill.created[:5]))
+	orphans := slices.Sorted(slices.Values(atKill.created[5:]))
+	if !cli.version(t.Context()).writesStateAtOnce() {
+		saved, orphans = nil, slices.Sorted(slices.Values(atKill.created))
+	}
 	t.Logf("kill: SIGKILL %s after the apply started: %d done, %d created with the answer in flight, %d not sent",
 		time.Since(start).Round(100*time.Millisecond), len(saved), len(orphans), stopFunctions-len(atKill.created))
 	state := readState(t, cli)
 	if got := slices.Sorted(maps.Keys(state)); !slices.Equal(got, saved) {
-		t.Fatalf("after the kill the state holds %v, want the 5 functions done before it %v", got, saved)
+		t.Fatalf("after the kill the state holds %v, want the %d functions saved before it %v", got, len(saved), saved)
 	}
 	if got := gate.fake.FunctionNames(scfapi.DefaultNamespace); !slices.Equal(got, slices.Sorted(slices.Values(atKill.created))) {
 		t.Fatalf("after the kill the fake holds %v, want the %d functions created %v", got, len(atKill.created), atKill.created)

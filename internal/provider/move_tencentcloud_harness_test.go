@@ -34,7 +34,7 @@ var standInBuild struct {
 func movedCLI(t *testing.T) *terraformCLI {
 	t.Helper()
 	cli := newTerraformCLI(t)
-	skipWithoutCrossProviderMoves(t, cli)
+	cli.skipUnlessCLIHas(featureMoveAcrossProviders)
 	binDir := providerBinaryDir(t)
 	standInBuild.once.Do(func() {
 		root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -75,30 +75,6 @@ func cliConfigFile(t *testing.T, cli *terraformCLI) string {
 	}
 	t.Fatal("the CLI has no TF_CLI_CONFIG_FILE")
 	return ""
-}
-
-// skipWithoutCrossProviderMoves skips below Terraform 1.8 and OpenTofu 1.10,
-// the first versions that call MoveResourceState.
-func skipWithoutCrossProviderMoves(t *testing.T, cli *terraformCLI) {
-	t.Helper()
-	res := cli.run(t.Context(), nil, "version", "-json")
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal([]byte(res.Stdout), &v); err != nil {
-		t.Fatalf("reading `version -json`: %s\n%s", err, res.Output())
-	}
-	var major, minor int
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
-		t.Fatalf("version %q: %s", v.Version, err)
-	}
-	product, needed := "Terraform", 8
-	if providerHost() == "registry.opentofu.org" {
-		product, needed = "OpenTofu", 10
-	}
-	if major == 1 && minor < needed {
-		t.Skipf("%s %s cannot move resources across providers (needs 1.%d)", product, v.Version, needed)
-	}
 }
 
 // movedConfig writes main.tf: both providers required, as while migrating,

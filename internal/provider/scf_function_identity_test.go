@@ -160,7 +160,7 @@ resource "scf_function" "test" {
 }
 `, zipPath))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		ProtoV6ProviderFactories: env.factories(),
 		CheckDestroy:             env.checkDestroyed("team-a"),
 		Steps: []resource.TestStep{
@@ -203,7 +203,7 @@ import {
 }
 ` + adoptedFunction("default", "console-made"))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		ProtoV6ProviderFactories: env.factories(),
 		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
 		Steps: []resource.TestStep{
@@ -234,7 +234,7 @@ import {
 func TestAccSCFFunctionResource_importByIdentityMissing(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{
@@ -261,7 +261,7 @@ func TestAccExamples_importByIdentity(t *testing.T) {
 		readExample(t, "resources/scf_function/import-by-identity.tf", zipPath))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factories(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
 		Steps: []resource.TestStep{
 			{

@@ -161,7 +161,7 @@ list "scf_function" "capped" {
 	checks = append(checks, querycheck.ExpectLength("scf_function.capped", 4))
 
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
 		ProtoV6ProviderFactories: env.factoriesPaged(2),
 		Steps: []resource.TestStep{
 			// Query mode runs in the working directory of a configuration,
@@ -194,7 +194,7 @@ func TestAccSCFFunctionList_includeResource(t *testing.T) {
 	}
 	readsBefore := env.fake.Stats().Requests[scfapi.ActionGetFunction]
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
 		ProtoV6ProviderFactories: env.factoriesPaged(2),
 		Steps: []resource.TestStep{
 			{Config: env.providerBlock()},
@@ -236,7 +236,7 @@ func TestAccSCFFunctionList_includeResource(t *testing.T) {
 func TestAccSCFFunctionList_missingNamespace(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{Config: env.providerBlock()},
@@ -263,7 +263,7 @@ func TestAccExamples_listResource(t *testing.T) {
 	})
 	example := readExample(t, "list-resources/scf_function/list-resource.tfquery.hcl", zipPath)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{Config: env.providerBlock()},
@@ -290,7 +290,7 @@ func TestAccExamples_listResource(t *testing.T) {
 func TestAccSCFFunctionList_invalidFilters(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
 		ProtoV6ProviderFactories: env.factories(),
 		Steps: []resource.TestStep{
 			{Config: env.providerBlock()},

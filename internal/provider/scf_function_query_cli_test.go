@@ -10,30 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/go-version"
-
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
 )
-
-// skipBelowCLI skips a real-CLI test on a Terraform older than minimum (and
-// on OpenTofu 1.6, which reports its own version).
-func (c *terraformCLI) skipBelowCLI(minimum string) {
-	c.t.Helper()
-	res := c.run(c.t.Context(), nil, "version", "-json")
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if res.ExitCode != 0 || json.Unmarshal([]byte(res.Stdout), &v) != nil {
-		c.t.Fatalf("terraform version -json:\n%s", res.Output())
-	}
-	got, err := version.NewVersion(v.Version)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	if got.LessThan(version.Must(version.NewVersion(minimum))) {
-		c.t.Skipf("Terraform %s is older than %s", got, minimum)
-	}
-}
 
 // queryFunctions are made by one configuration and found by a query in
 // another: a plain zip function, one with settings in another namespace,
@@ -120,7 +98,7 @@ type cliPlan struct {
 // empty.
 func TestAccSCFFunctionList_generateConfig(t *testing.T) {
 	maker := newTerraformCLI(t)
-	maker.skipBelowCLI("1.14.0")
+	maker.skipUnlessCLIHas(featureListResources)
 	env := newTestEnv(t, fakescf.Options{})
 	t.Parallel()
 	ctx := t.Context()

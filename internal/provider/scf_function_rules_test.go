@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"testing"
 
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
@@ -106,4 +109,34 @@ resource "scf_function" "test" {
 			}
 		}
 	})
+}
+
+// TestImageEmptyHandlerIsNoHandler: `handler = ""` on an image function is
+// no handler, as the service holds it and as OpenTofu 1.12 writes it into
+// generated configuration; any other handler is refused.
+func TestImageEmptyHandlerIsNoHandler(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := functionSchema(ctx)
+	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object")
+	}
+	codeType, _ := typ.AttributeTypes["code"].(tftypes.Object)
+	imageType, _ := codeType.AttributeTypes["image_config"].(tftypes.Object)
+	image := benchObject(codeType, map[string]tftypes.Value{"image_config": benchObject(imageType, map[string]tftypes.Value{
+		"image_type": tftypes.NewValue(tftypes.String, "personal"),
+		"image_uri":  tftypes.NewValue(tftypes.String, "ccr.ccs.tencentyun.com/ns/app:v1"),
+	})})
+	for handler, wantError := range map[string]bool{"": false, "index.main_handler": true} {
+		config := tfsdk.Config{Schema: s, Raw: benchObject(typ, map[string]tftypes.Value{
+			"name": tftypes.NewValue(tftypes.String, "image-fn"), "code": image,
+			"handler": tftypes.NewValue(tftypes.String, handler),
+		})}
+		var resp fwresource.ValidateConfigResponse
+		(&scfFunctionResource{}).ValidateConfig(ctx, fwresource.ValidateConfigRequest{Config: config}, &resp)
+		if resp.Diagnostics.HasError() != wantError {
+			t.Errorf("handler %q: diagnostics %v, want an error: %t", handler, resp.Diagnostics, wantError)
+		}
+	}
 }

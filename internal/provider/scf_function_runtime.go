@@ -554,8 +554,10 @@ func validateImageRuntime(config *scfFunctionResourceModel, report func(validato
 			Problem: "it is \"CustomImage\", but `code` sets no `image_config`",
 			Rule:    "runtime \"CustomImage\" is for image functions; set `code.image_config` or choose another runtime"})
 	}
+	// An empty handler is none: the service holds "" for an image, and
+	// OpenTofu 1.12 writes `handler = ""` into configuration it generates.
 	isImage := known(image) || runtime.ValueString() == runtimeCustomImage
-	if isImage && !config.Handler.IsNull() && !config.Handler.IsUnknown() {
+	if isImage && !config.Handler.IsNull() && !config.Handler.IsUnknown() && config.Handler.ValueString() != "" {
 		report(validators.Violation{Summary: summaryInvalidHandler, Path: path.Root("handler"),
 			Problem: "it is set for an image function",
 			Rule:    "an image function has no handler: the image's command and args start it; remove `handler`"})

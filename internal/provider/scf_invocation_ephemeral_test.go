@@ -112,7 +112,7 @@ resource "echo" "answers" {}
 `
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureEphemeralResources},
 		Steps: []resource.TestStep{
 			{Config: env.config(functions)},
 			{
@@ -147,7 +147,7 @@ resource "scf_function" "fails" {
 `, zipPath)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureEphemeralResources},
 		Steps: []resource.TestStep{
 			{Config: env.config(fn)},
 			{
@@ -176,7 +176,7 @@ func TestAccSCFFunctionInvocationEphemeral_payloadMustBeJSON(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{Exec: true})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureEphemeralResources},
 		Steps: []resource.TestStep{{
 			Config: env.config(`
 ephemeral "scf_function_invocation" "bad" {
@@ -202,7 +202,7 @@ func TestAccSCFFunctionInvocationEphemeral_functionCreatedInTheSameRun(t *testin
 	env := newTestEnv(t, fakescf.Options{Exec: true})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factoriesWithEcho(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureEphemeralResources},
 		Steps: []resource.TestStep{{
 			Config: env.config(demoFunctions(t) + `
 ephemeral "scf_function_invocation" "greeter" {

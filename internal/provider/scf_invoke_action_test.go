@@ -53,7 +53,7 @@ resource "terraform_data" "deployed" {
 `
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factories(),
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureActions},
 		Steps: []resource.TestStep{{
 			Config: env.config(config),
 			Check: func(*terraform.State) error {
@@ -71,9 +71,7 @@ resource "terraform_data" "deployed" {
 func TestAccSCFFunctionInvokeAction_applyInvoke(t *testing.T) {
 	requireRuntimes(t, "python3", "node")
 	cli := newTerraformCLI(t)
-	if !cliAtLeast(t, cli, 1, 14) {
-		t.Skip("actions need Terraform 1.14 or later")
-	}
+	cli.skipUnlessCLIHas(featureActions)
 	env := newTestEnv(t, fakescf.Options{Exec: true})
 	failZip := writeZip(t, t.TempDir(), "fail.zip", map[string]string{
 		"index.py": "def main_handler(event, context):\n    print('checking ' + event['name'])\n    raise ValueError(event['name'] + ' is not welcome')\n",
@@ -151,19 +149,4 @@ action "scf_function_invoke" "bad" {
 	if r := cli.run(ctx, nil, "destroy", "-auto-approve", "-no-color"); r.ExitCode != 0 {
 		t.Fatalf("destroy: %s", r.Output())
 	}
-}
-
-// cliAtLeast reports whether the harness's CLI is Terraform major.minor or
-// later (OpenTofu never is, for actions).
-func cliAtLeast(t *testing.T, cli *terraformCLI, major, minor int) bool {
-	t.Helper()
-	r := cli.run(context.Background(), nil, "version")
-	m := regexp.MustCompile(`^Terraform v(\d+)\.(\d+)\.`).FindStringSubmatch(r.Stdout)
-	if m == nil {
-		return false
-	}
-	var maj, mnr int
-	_, _ = fmt.Sscan(m[1], &maj)
-	_, _ = fmt.Sscan(m[2], &mnr)
-	return maj > major || maj == major && mnr >= minor
 }

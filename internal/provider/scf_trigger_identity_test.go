@@ -175,7 +175,7 @@ func TestSCFTriggerIdentity(t *testing.T) {
 func TestAccSCFTriggerIdentity(t *testing.T) {
 	env := triggerEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureIdentity},
 		ProtoV6ProviderFactories: env.factories(),
 		CheckDestroy:             env.checkTriggersGone,
 		Steps: []resource.TestStep{

@@ -56,6 +56,7 @@ resource "scf_function" "f" {
 // server check (AuthFailure.SignatureExpire) and the same client path as a
 // machine whose clock is more than five minutes off.
 func TestAccAuthFailures(t *testing.T) {
+	newestCLIsOnly(t)
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	const token = "session-token-for-auth-test"
 	cases := []struct {
@@ -109,6 +110,7 @@ func TestAccAuthFailures(t *testing.T) {
 // with a wrong key: the refresh of all three is replaced by one rejected
 // credential check and one diagnostic.
 func TestAccAuthFailureWithManyResources(t *testing.T) {
+	newestCLIsOnly(t)
 	cli := newTerraformCLI(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
@@ -175,6 +177,7 @@ func checkNoStorm(t *testing.T, got, want map[string]int64) {
 // namespaces, or a check that fails for another reason, leaves the real
 // calls to succeed or report.
 func TestAccCredentialCheckIgnoresOtherFailures(t *testing.T) {
+	newestCLIsOnly(t)
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	cases := map[string]struct {
 		opts  fakescf.Options

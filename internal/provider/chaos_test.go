@@ -54,6 +54,7 @@ const chaosTriggers = 5
 // command may be run again (at most three attempts in all); its errors are
 // logged. One "chaos:" line per phase reports the figures.
 func TestAccChaos(t *testing.T) {
+	newestCLIsOnly(t)
 	cli := newTerraformCLI(t)
 	env := newTestEnv(t, fakescf.Options{
 		Faults: fakescf.FaultConfig{

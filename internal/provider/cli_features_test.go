@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -64,5 +66,20 @@ func (c *terraformCLI) skipUnlessCLIHas(f cliFeature) {
 	}
 	if why := f.lacking(v); why != "" {
 		c.t.Skip(why)
+	}
+}
+
+// newestCLIsOnly skips a test on the older CLIs of an acceptance run
+// (.ci/testacc.sh sets ACC_OLDER_CLI for all but Terraform 1.14.9 and
+// OpenTofu 1.12.6): what it checks is the provider's own work with the API
+// (waits, timeouts, lost answers, injected faults, API errors, quotas, the
+// objects beside functions, data sources), which no CLI changes. The tests
+// whose outcome depends on the CLI (plans, import, generated configuration,
+// diagnostics as printed, interrupts, the examples) run on every CLI; this
+// keeps make test under 30 minutes from a fresh clone (README).
+func newestCLIsOnly(t *testing.T) {
+	t.Helper()
+	if os.Getenv("ACC_OLDER_CLI") == "1" {
+		t.Skip("runs on the newest Terraform and OpenTofu only: it checks the provider's own work with the API, which no CLI version changes")
 	}
 }

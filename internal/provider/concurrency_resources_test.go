@@ -38,6 +38,7 @@ resource "scf_provisioned_concurrency" "test" {
 }
 
 func TestAccReservedConcurrency(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	env.createOutOfBand("default", "capped", writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"}))
 	const addr = "scf_reserved_concurrency.test"
@@ -87,6 +88,7 @@ func TestAccReservedConcurrency(t *testing.T) {
 }
 
 func TestAccReservedConcurrencyErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	env.createOutOfBand("default", "big", writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"}))
 	resource.ParallelTest(t, resource.TestCase{
@@ -111,6 +113,7 @@ func provisionedEnv(t *testing.T, opts fakescf.Options) *testEnv {
 }
 
 func TestAccProvisionedConcurrency(t *testing.T) {
+	newestCLIsOnly(t)
 	env := provisionedEnv(t, fakescf.Options{UpdateDelay: 300 * time.Millisecond})
 	const addr = "scf_provisioned_concurrency.test"
 	resource.ParallelTest(t, resource.TestCase{
@@ -158,6 +161,7 @@ func TestAccProvisionedConcurrency(t *testing.T) {
 }
 
 func TestAccProvisionedConcurrencyErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := provisionedEnv(t, fakescf.Options{})
 	env.fake.FailNext(scfapi.ActionPutProvisionedConcurrencyConfig, "warm", fakescf.StatusReason{ErrorCode: "InternalError", ErrorMessage: "insufficient capacity in zone"})
 	resource.ParallelTest(t, resource.TestCase{

@@ -14,6 +14,7 @@ import (
 )
 
 func TestAccSCFFunctionAliasRuleRouting(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	byRange := `routing_config = { additional_version_matches = [{

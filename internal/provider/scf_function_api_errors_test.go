@@ -16,6 +16,7 @@ import (
 // end: the fixed summary, the API's code and RequestId, the advice, and the
 // attribute Terraform points at (shown as the configuration line).
 func TestAccSCFFunctionResource_apiErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	cases := []struct {
 		name, attrs string

@@ -124,6 +124,7 @@ data "scf_function" "image" {
 // TestAccSCFFunctionDataSource_outOfBand reads a function made outside
 // Terraform in another namespace, and fails on one that does not exist.
 func TestAccSCFFunctionDataSource_outOfBand(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	if err := env.client.CreateNamespace(context.Background(), "team-a", ""); err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@ resource "scf_function" "test" {
 // succeeds with exactly one function, sent once when it was applied and
 // twice when it was not, and the next plan is empty.
 func TestAccSCFFunctionResource_lostCreate(t *testing.T) {
+	newestCLIsOnly(t)
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	cases := []struct {
 		name   string
@@ -88,6 +89,7 @@ func TestAccSCFFunctionResource_lostCreate(t *testing.T) {
 // apply fails saying it already exists and to import it, and the function is
 // left untouched.
 func TestAccSCFFunctionResource_lostCreateNeverTakesOver(t *testing.T) {
+	newestCLIsOnly(t)
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 2\n"})
 	faults := []struct {
 		name   string

@@ -196,6 +196,7 @@ func TestAccSCFFunctionResource_importInvalidID(t *testing.T) {
 }
 
 func TestAccSCFFunctionResource_disappears(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 3\n"})
 	config := env.config(testAccSCFFunctionConfig_basic(zipPath, "vanishing", "gone soon"))

@@ -22,6 +22,7 @@ import (
 // next apply, started while the function is still Updating, waits for it to
 // settle and applies its own change; the plan after that is empty.
 func TestAccSCFFunctionResource_updateTimeout(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{UpdateDelay: 4 * time.Second})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 7\n"})
 	config := func(description string, memory int, updateTimeout string) string {

@@ -303,6 +303,7 @@ func TestAccSCFFunctionResource_codeDrift(t *testing.T) {
 // creation: the apply reports the StatusReasons, the function stays in
 // state as tainted, and the next apply replaces it.
 func TestAccSCFFunctionResource_createFailed(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 5\n"})
 	config := env.config(testAccSCFFunctionConfig_basic(zipPath, "failing", "fails once"))
@@ -364,6 +365,7 @@ func digestOf(want *string) knownvalue.Check {
 // status, the function is kept in state (tainted), and the next apply
 // replaces it: the delete waits for the creation to settle first.
 func TestAccSCFFunctionResource_createTimeout(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{CreateDelay: 3 * time.Second})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 6\n"})
 	config := env.config(fmt.Sprintf(`

@@ -32,6 +32,7 @@ func expectFunctions(address string, check knownvalue.Check) statecheck.StateChe
 // TestAccSCFFunctionsDataSource_filters lists functions made outside
 // Terraform with each filter alone and all of them together.
 func TestAccSCFFunctionsDataSource_filters(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	if err := env.client.CreateNamespace(context.Background(), "team-x", ""); err != nil {
 		t.Fatal(err)
@@ -124,6 +125,7 @@ data "scf_functions" "nothing" {
 // TestAccSCFFunctionsDataSource_paging lists more functions than one page
 // holds, with the client's pages made small so that a few functions do.
 func TestAccSCFFunctionsDataSource_paging(t *testing.T) {
+	newestCLIsOnly(t)
 	const pageSize, total = 4, 9 // three pages, the last one short
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})

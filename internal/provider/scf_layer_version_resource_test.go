@@ -182,6 +182,7 @@ resource "scf_layer_version" "test" {
 // version updates the function in place, and destroy removes the function
 // before the layer.
 func TestAccSCFLayerVersion_boundByFunction(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	dir := t.TempDir()
 	layerZip := writeZip(t, dir, "layer.zip", map[string]string{"python/lib.py": "X = 1\n"})
@@ -240,6 +241,7 @@ resource "scf_function" "test" {
 // TestAccSCFLayerVersion_disappears deletes the version behind Terraform's
 // back: the refresh drops it and the plan publishes it again.
 func TestAccSCFLayerVersion_disappears(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "layer.zip", map[string]string{"python/lib.py": "X = 1\n"})
 	resource.ParallelTest(t, resource.TestCase{
@@ -267,6 +269,7 @@ func TestAccSCFLayerVersion_disappears(t *testing.T) {
 // TestAccSCFLayerVersion_publishFailed: a version that ends PublishFailed is
 // an error naming the status, kept in state tainted, and deleted by destroy.
 func TestAccSCFLayerVersion_publishFailed(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	env.fake.FailNext("PublishLayerVersion", "broken")
 	zipPath := writeZip(t, t.TempDir(), "layer.zip", map[string]string{"python/lib.py": "X = 1\n"})

@@ -18,6 +18,7 @@ import (
 // filters them by runtime, and reads an unknown layer, or a filter that
 // matches nothing, as an empty list.
 func TestAccSCFLayerVersionsDataSource(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	content, err := os.ReadFile(writeZip(t, t.TempDir(), "layer.zip", map[string]string{"python/lib.py": "X = 1\n"}))
 	if err != nil {

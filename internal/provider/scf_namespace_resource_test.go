@@ -224,6 +224,7 @@ func TestAccSCFNamespaceResource_importErrors(t *testing.T) {
 // TestAccSCFNamespaceResource_disappears: a namespace deleted outside
 // Terraform leaves the state at the next refresh and is created again.
 func TestAccSCFNamespaceResource_disappears(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	config := env.config(namespaceConfig("fleeting", "comes back"))
 	resource.ParallelTest(t, resource.TestCase{
@@ -286,6 +287,7 @@ func TestAccSCFNamespaceResource_validation(t *testing.T) {
 // TestAccSCFNamespaceResource_quota: the quota is the service's to check, at
 // apply, and the error says what to do.
 func TestAccSCFNamespaceResource_quota(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	for _, ns := range []string{"q1", "q2", "q3", "q4"} { // "frozen" is the fifth
 		if err := env.client.CreateNamespace(context.Background(), ns, ""); err != nil {
@@ -305,6 +307,7 @@ func TestAccSCFNamespaceResource_quota(t *testing.T) {
 // TestAccSCFNamespaceResource_alreadyExists: creating a namespace that
 // exists outside Terraform fails with the import block to adopt it.
 func TestAccSCFNamespaceResource_alreadyExists(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	if err := env.client.CreateNamespace(context.Background(), "taken", ""); err != nil {
 		t.Fatal(err)
@@ -324,6 +327,7 @@ func TestAccSCFNamespaceResource_alreadyExists(t *testing.T) {
 // and how many more) and says how to order the deletion. Once they are gone
 // the namespace is deleted.
 func TestAccSCFNamespaceResource_deleteRefused(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	names := make([]string, 12)
@@ -368,6 +372,7 @@ func TestAccSCFNamespaceResource_deleteRefused(t *testing.T) {
 // that someone else is already deleting do not make the deletion fail: it
 // waits for them.
 func TestAccSCFNamespaceResource_deleteWaitsForDeletingFunctions(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{DeleteDelay: time.Second})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	resource.ParallelTest(t, resource.TestCase{
@@ -395,6 +400,7 @@ func TestAccSCFNamespaceResource_deleteWaitsForDeletingFunctions(t *testing.T) {
 // function in Deleting for a while and refuses to delete a namespace that
 // holds any function.
 func TestAccSCFNamespaceResource_withFunctions(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{CreateDelay: 300 * time.Millisecond, DeleteDelay: 700 * time.Millisecond})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "def main_handler(e, c):\n    return 'hi'\n"})
 	config := env.config(fmt.Sprintf(`

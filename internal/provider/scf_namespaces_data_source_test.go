@@ -30,6 +30,7 @@ func namespaceItem(name, description, typ string) knownvalue.Check {
 // description (a namespace managed in the same configuration included), and
 // gives an empty list for a filter that matches nothing.
 func TestAccSCFNamespacesDataSource(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	for _, ns := range [][2]string{{"team-a", "orders team"}, {"team-b", "billing team"}, {"sandbox", "experiments"}} {
 		if err := env.client.CreateNamespace(context.Background(), ns[0], ns[1]); err != nil {

@@ -44,6 +44,7 @@ func scheduledAction(name string, num int64, cron string) knownvalue.Check {
 }
 
 func TestAccProvisionedConcurrencySchedule(t *testing.T) {
+	newestCLIsOnly(t)
 	env := provisionedEnv(t, fakescf.Options{})
 	const addr = "scf_provisioned_concurrency.test"
 	actions := tfjsonpath.New("scheduled_actions")
@@ -89,6 +90,7 @@ func TestAccProvisionedConcurrencySchedule(t *testing.T) {
 // Each plan-time error of scheduled actions, in its own TestCase; a space in
 // a wanted pattern matches the CLI's line wrapping too.
 func TestAccProvisionedConcurrencySchedulePlanErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	for name, tc := range map[string]struct {
 		config string

@@ -17,6 +17,7 @@ import (
 )
 
 func TestAccSCFTriggerApigw(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	cfg := func(enable bool, method string) string {
 		return env.config(fmt.Sprintf(`
@@ -64,6 +65,7 @@ resource "scf_trigger" "test" {
 }
 
 func TestAccSCFTriggerApigwPlanTimeErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	apigw := func(name, block string) string {
 		return env.config(fmt.Sprintf(`

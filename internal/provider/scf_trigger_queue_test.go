@@ -23,6 +23,7 @@ func replaced() resource.ConfigPlanChecks {
 }
 
 func TestAccSCFTriggerCmq(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	cfg := func(enable bool, filter string) string {
 		return env.config(fmt.Sprintf(`
@@ -68,6 +69,7 @@ resource "scf_trigger" "test" {
 }
 
 func TestAccSCFTriggerCmqPlanTimeErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	cmq := func(extra, block string) string {
 		return env.config(fmt.Sprintf(`

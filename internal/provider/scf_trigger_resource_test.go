@@ -59,6 +59,7 @@ func (e *testEnv) checkTriggersGone(*terraform.State) error {
 }
 
 func TestAccSCFTriggerTimer(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.factories(),
@@ -112,6 +113,7 @@ func TestAccSCFTriggerTimer(t *testing.T) {
 }
 
 func TestAccSCFTriggerCos(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	cfg := func(enable bool, prefix string) string {
 		return env.config(fmt.Sprintf(`
@@ -153,6 +155,7 @@ resource "scf_trigger" "test" {
 }
 
 func TestAccSCFTriggerCkafka(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	cfg := func(maxMsg int) string {
 		return env.config(fmt.Sprintf(`

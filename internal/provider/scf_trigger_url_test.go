@@ -18,6 +18,7 @@ import (
 )
 
 func TestAccSCFTriggerHTTP(t *testing.T) {
+	newestCLIsOnly(t)
 	env := triggerEnv(t)
 	cfg := func(name string, enable bool, body string) string {
 		return env.config(fmt.Sprintf(`
@@ -90,6 +91,7 @@ resource "scf_trigger" "test" {
 }
 
 func TestAccSCFTriggerHTTPPlanTimeErrors(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	url := func(name, body string) string {
 		return env.config(fmt.Sprintf(`

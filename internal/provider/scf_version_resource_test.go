@@ -50,6 +50,7 @@ resource "scf_function_alias" "live" {
 }
 
 func TestAccSCFFunctionVersionAndAlias(t *testing.T) {
+	newestCLIsOnly(t)
 	env := newTestEnv(t, fakescf.Options{})
 	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "x = 1\n"})
 	canary := `routing_config = { additional_version_weights = [{ version = scf_function_version.v2.version, weight = 0.25 }] }`

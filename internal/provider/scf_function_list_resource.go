@@ -95,7 +95,7 @@ func (l *scfFunctionListResource) ListResourceConfigSchema(_ context.Context, _ 
 				Optional: true,
 				MarkdownDescription: "Only functions of this runtime, such as `Python3.9`; `" + runtimeCustomImage +
 					"` selects image functions.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{validators.Runtime(functionRuntimes)},
 			},
 			"type": schema.StringAttribute{
 				Optional:            true,

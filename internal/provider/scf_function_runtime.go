@@ -24,6 +24,14 @@ import (
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
+// functionRuntimes judges a function's runtime: the runtimes of code and
+// the image functions' one.
+var functionRuntimes = validators.NewRuntimeCheck(append(slices.Clone(validators.Runtimes), runtimeCustomImage)...)
+
+// codeRuntimes judges the runtimes a layer works with, and the filters
+// that name one.
+var codeRuntimes = validators.NewRuntimeCheck(validators.Runtimes...)
+
 // How the function runs: its entry point, runtime and type, the memory and
 // time it gets, asynchronous runs and their tracing, the web function's
 // protocol, and how many requests one instance serves.
@@ -46,7 +54,7 @@ const (
 	requestBased          = "Request-Based"
 
 	summaryUnsupportedSetting = "Unsupported Setting"
-	summaryInvalidRuntime     = "Invalid Runtime"
+	summaryInvalidRuntime     = validators.SummaryRuntime
 	summaryInvalidHandler     = "Invalid Handler"
 	summaryMissingHandler     = "Missing Handler"
 )
@@ -126,9 +134,11 @@ func runtimeAttributes() map[string]schema.Attribute {
 			Computed: true,
 			MarkdownDescription: "Runtime environment (`Runtime`), one of " + backticked(validators.Runtimes) + " or `" +
 				runtimeCustomImage + "` for an image function (`code.image_config`). Defaults to `" + runtimeCustomImage +
-				"` for an image and `" + defaultRuntime + "` otherwise. The API cannot change the runtime of an " +
-				"existing function, so changing it replaces the function.",
-			Validators: []validator.String{stringvalidator.OneOf(append(slices.Clone(validators.Runtimes), runtimeCustomImage)...)},
+				"` for an image and `" + defaultRuntime + "` otherwise. A runtime of the same form that is not listed " +
+				"(the service adds them) plans with a warning and the service decides; a known runtime misspelt " +
+				"(`python3.9`, `Nodejs 16`) is an error that names the spelling the service takes. The API cannot " +
+				"change the runtime of an existing function, so changing it replaces the function.",
+			Validators: []validator.String{validators.Runtime(functionRuntimes)},
 		},
 		"type": schema.StringAttribute{
 			Optional: true,
@@ -277,7 +287,7 @@ var runtimeAPIErrorHints = map[string]apiErrorHint{
 	"InvalidParameterValue.InitTimeout": {attribute: path.Root("init_timeout"), advice: "Use 1 to 300 seconds."},
 	"InvalidParameterValue.MemorySize":  {attribute: path.Root("memory_size"), advice: "Use 64, or 128 to 3072 in steps of 128."},
 	"InvalidParameterValue.Runtime": {attribute: path.Root("runtime"),
-		advice: "Use one of the documented runtimes; the runtime of an existing function cannot change."},
+		advice: "The service does not offer this runtime here: use one it lists (the provider warns at plan about one it does not know); the runtime of an existing function cannot change."},
 	"InvalidParameterValue.Type":           {attribute: path.Root("type"), advice: "Use `Event` or `HTTP`."},
 	"LimitExceeded.InitTimeout":            {attribute: path.Root("init_timeout"), advice: "Use at most 300 seconds."},
 	"LimitExceeded.Memory":                 {attribute: path.Root("memory_size"), advice: "Use at most 3072 MB, or ask for a higher quota."},

@@ -116,7 +116,7 @@ func (d *scfFunctionsDataSource) Schema(ctx context.Context, _ datasource.Schema
 				Optional: true,
 				MarkdownDescription: "Only functions of this runtime, such as `Python3.9`; `" + runtimeCustomImage +
 					"` selects image functions.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators: []validator.String{validators.Runtime(functionRuntimes)},
 			},
 			"type": schema.StringAttribute{
 				Optional:            true,

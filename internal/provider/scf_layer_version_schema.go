@@ -116,7 +116,7 @@ func (r *scfLayerVersionResource) Schema(ctx context.Context, _ resource.SchemaR
 				MarkdownDescription: "The function runtimes the version works with (at least one): " + backticked(validators.Runtimes) + ".",
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(validators.Runtimes...)),
+					setvalidator.ValueStringsAre(validators.Runtime(codeRuntimes)),
 				},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
 			},

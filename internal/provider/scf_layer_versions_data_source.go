@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -85,7 +84,7 @@ func (d *scfLayerVersionsDataSource) Schema(_ context.Context, _ datasource.Sche
 			"compatible_runtime": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only list versions compatible with this runtime.",
-				Validators:          []validator.String{stringvalidator.OneOf(validators.Runtimes...)},
+				Validators:          []validator.String{validators.Runtime(codeRuntimes)},
 			},
 			"layer_versions": layerVersionsAttribute(),
 		},

@@ -24,14 +24,16 @@ func CheckHandler(runtime, handler string) error {
 		runtime = DefaultRuntime
 	}
 	var problem, rule string
-	switch runtime {
-	case "CustomImage":
+	// By family, so that a runtime the service adds (Java11, Go1.21) gets
+	// its family's rule.
+	switch {
+	case runtime == "CustomImage":
 		return nil // an image has no handler; the resource reports one that is set
-	case "Java8":
+	case strings.HasPrefix(runtime, "Java"):
 		problem, rule = javaHandlerProblem(handler), javaRule
-	case "Golang1", "Go1":
+	case strings.HasPrefix(runtime, "Go"):
 		problem, rule = goHandlerProblem(handler), goRule
-	case "CustomRuntime":
+	case runtime == "CustomRuntime":
 		problem, rule = customHandlerProblem(handler), customRule
 	default:
 		problem, rule = fileFunctionProblem(handler), fileFunctionRule

@@ -39,6 +39,7 @@ var (
 	_ resource.ResourceWithImportState    = (*scfFunctionResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*scfFunctionResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*scfFunctionResource)(nil)
+	_ resource.ResourceWithUpgradeState   = (*scfFunctionResource)(nil)
 )
 
 const (
@@ -151,8 +152,15 @@ func (r *scfFunctionResource) Schema(ctx context.Context, _ resource.SchemaReque
 	resp.Schema = functionSchema(ctx)
 }
 
+// functionSchemaVersion counts the releases that added an attribute with a
+// default (state_upgrade.go): 1 added async_run_enable, trace_enable,
+// dns_cache, ignore_sys_log and install_dependency, which states of
+// version 0 may lack.
+const functionSchemaVersion = 1
+
 func functionSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{
+		Version: functionSchemaVersion,
 		MarkdownDescription: "Manages a Serverless Cloud Function (SCF) function. The function is created with " +
 			"`CreateFunction` and the resource waits until it is `Active`; code and handler change in place through " +
 			"`UpdateFunctionCode`, most settings through `UpdateFunctionConfiguration`, tags through the Tag service. " +
@@ -163,6 +171,12 @@ func functionSchema(ctx context.Context) schema.Schema {
 		Attributes: validators.Pointed(mergeAttributes(functionAttributes(), codeAttributes(), runtimeAttributes(),
 			networkAttributes(), storageAttributes(), loggingAttributes(), settingsAttributes(ctx))),
 	}
+}
+
+// UpgradeState reads a state written before an attribute existed with the
+// attribute's default (state_upgrade.go).
+func (r *scfFunctionResource) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
+	return upgradersFillingDefaults(functionSchema(ctx))
 }
 
 // functionAttributes are the function's own: what names it and what the

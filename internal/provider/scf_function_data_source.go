@@ -126,7 +126,7 @@ func computedAttribute(a rschema.Attribute) schema.Attribute {
 // clauses within a sentence about the value.
 var (
 	resourceOnlySentence = regexp.MustCompile(`(?i)changes are applied|changing it replaces|^removing |` +
-		`is deployed in place|cannot detect changes|\bplans? (a|an|the|cleanly|without)\b|` +
+		`is deployed in place|cannot detect changes|\bplans? (a|an|the|cleanly|without|with)\b|` +
 		`keeps the configured form|not a difference|is kept without a diff|only set at creation|must exist`)
 	resourceOnlyClause = regexp.MustCompile(`;\s*(set together with|required when|removing)[^.;]*`)
 )

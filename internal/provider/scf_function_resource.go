@@ -176,7 +176,7 @@ func functionSchema(ctx context.Context) schema.Schema {
 // UpgradeState reads a state written before an attribute existed with the
 // attribute's default (state_upgrade.go).
 func (r *scfFunctionResource) UpgradeState(ctx context.Context) map[int64]resource.StateUpgrader {
-	return upgradersFillingDefaults(functionSchema(ctx))
+	return upgradersFillingDefaults(functionSchema(ctx), functionDiagnostics)
 }
 
 // functionAttributes are the function's own: what names it and what the

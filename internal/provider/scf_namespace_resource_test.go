@@ -559,7 +559,7 @@ func TestNamespaceAPIErrors(t *testing.T) {
 	}
 	detail, attribute = namespaceDiagnostics.describe("updating namespace x", &scfapi.APIError{Action: scfapi.ActionUpdateNamespace,
 		Code: "InvalidParameterValue.Runtime", Message: "odd", RequestID: "r3"})
-	if len(attribute.Steps()) != 0 || !strings.Contains(detail, "Use one of the documented runtimes") {
+	if len(attribute.Steps()) != 0 || !strings.Contains(detail, "The service does not offer this runtime here") {
 		t.Errorf("a function's code must not point at a function attribute: %q:\n%s", attribute, detail)
 	}
 }

@@ -31,10 +31,10 @@ import (
 
 // upgradersFillingDefaults returns, for a schema of version current, an
 // upgrader from every earlier version that fills defaults.
-func upgradersFillingDefaults(s schema.Schema) map[int64]resource.StateUpgrader {
+func upgradersFillingDefaults(s schema.Schema, v vocabulary) map[int64]resource.StateUpgrader {
 	upgraders := map[int64]resource.StateUpgrader{}
-	for v := range s.Version {
-		upgraders[v] = resource.StateUpgrader{StateUpgrader: upgradeFillingDefaults(s)}
+	for version := range s.Version {
+		upgraders[version] = resource.StateUpgrader{StateUpgrader: upgradeFillingDefaults(s, v.unable("Upgrade"))}
 	}
 	return upgraders
 }
@@ -43,10 +43,10 @@ func upgradersFillingDefaults(s schema.Schema) map[int64]resource.StateUpgrader 
 // schema (attributes it lacks are null, attributes since removed are
 // dropped) and puts each null attribute that has a static default to that
 // default, at any depth of nested attributes.
-func upgradeFillingDefaults(s schema.Schema) func(context.Context, resource.UpgradeStateRequest, *resource.UpgradeStateResponse) {
+func upgradeFillingDefaults(s schema.Schema, summary string) func(context.Context, resource.UpgradeStateRequest, *resource.UpgradeStateResponse) {
 	return func(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
 		if req.RawState == nil {
-			resp.Diagnostics.AddError("Unable to Upgrade Resource State", "The state to upgrade is missing. This is a bug in Terraform or the provider.")
+			resp.Diagnostics.AddError(summary, "The state to upgrade is missing. This is a bug in Terraform or the provider.")
 			return
 		}
 		typ := s.Type().TerraformType(ctx)
@@ -54,18 +54,18 @@ func upgradeFillingDefaults(s schema.Schema) func(context.Context, resource.Upgr
 			ValueFromJSONOpts: tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true},
 		})
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to Upgrade Resource State",
-				fmt.Sprintf("The recorded state does not read as today's schema: %s.", err))
+			resp.Diagnostics.AddError(summary,
+				fmt.Sprintf("The state in Terraform's state file does not read as today's schema: %s.", err))
 			return
 		}
-		filled, diags := fillDefaults(ctx, s.Attributes, path.Empty(), raw)
+		filled, diags := fillDefaults(ctx, summary, s.Attributes, path.Empty(), raw)
 		resp.Diagnostics.Append(diags...)
 		if diags.HasError() {
 			return
 		}
 		dv, err := tfprotov6.NewDynamicValue(typ, filled)
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to Upgrade Resource State", err.Error())
+			resp.Diagnostics.AddError(summary, err.Error())
 			return
 		}
 		resp.DynamicValue = &dv
@@ -74,21 +74,21 @@ func upgradeFillingDefaults(s schema.Schema) func(context.Context, resource.Upgr
 
 // fillDefaults fills the null attributes of the object v that have a
 // default, and recurses into the nested attributes that are set.
-func fillDefaults(ctx context.Context, attrs map[string]schema.Attribute, at path.Path, v tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+func fillDefaults(ctx context.Context, summary string, attrs map[string]schema.Attribute, at path.Path, v tftypes.Value) (tftypes.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !v.IsKnown() || v.IsNull() {
 		return v, diags
 	}
 	var values map[string]tftypes.Value
 	if err := v.As(&values); err != nil {
-		diags.AddError("Unable to Upgrade Resource State", fmt.Sprintf("%s: %s", at, err))
+		diags.AddError(summary, fmt.Sprintf("%s: %s", at, err))
 		return v, diags
 	}
 	for name, a := range attrs {
 		p := at.AtName(name)
 		value := values[name]
 		if value.IsNull() {
-			if def, ok, d := defaultOf(ctx, p, a); ok {
+			if def, ok, d := defaultOf(ctx, summary, p, a); ok {
 				values[name] = def
 			} else {
 				diags.Append(d...)
@@ -110,7 +110,7 @@ func fillDefaults(ctx context.Context, attrs map[string]schema.Attribute, at pat
 			continue
 		}
 		if _, isObject := a.(schema.SingleNestedAttribute); isObject {
-			filled, d := fillDefaults(ctx, nested, p, value)
+			filled, d := fillDefaults(ctx, summary, nested, p, value)
 			diags.Append(d...)
 			values[name] = filled
 			continue
@@ -120,12 +120,12 @@ func fillDefaults(ctx context.Context, attrs map[string]schema.Attribute, at pat
 			if len(ep.Steps()) != 1 {
 				return ev, nil
 			}
-			f, d := fillDefaults(ctx, nested, p, ev)
+			f, d := fillDefaults(ctx, summary, nested, p, ev)
 			diags.Append(d...)
 			return f, nil
 		})
 		if err != nil {
-			diags.AddError("Unable to Upgrade Resource State", fmt.Sprintf("%s: %s", p, err))
+			diags.AddError(summary, fmt.Sprintf("%s: %s", p, err))
 			continue
 		}
 		values[name] = filled
@@ -134,7 +134,7 @@ func fillDefaults(ctx context.Context, attrs map[string]schema.Attribute, at pat
 }
 
 // defaultOf is the static default of a, if it has one.
-func defaultOf(ctx context.Context, p path.Path, a schema.Attribute) (tftypes.Value, bool, diag.Diagnostics) {
+func defaultOf(ctx context.Context, summary string, p path.Path, a schema.Attribute) (tftypes.Value, bool, diag.Diagnostics) {
 	var (
 		value interface {
 			ToTerraformValue(context.Context) (tftypes.Value, error)
@@ -171,7 +171,7 @@ func defaultOf(ctx context.Context, p path.Path, a schema.Attribute) (tftypes.Va
 	}
 	tv, err := value.ToTerraformValue(ctx)
 	if err != nil {
-		diags.AddError("Unable to Upgrade Resource State", fmt.Sprintf("%s: the default does not convert: %s", p, err))
+		diags.AddError(summary, fmt.Sprintf("%s: the default does not convert: %s", p, err))
 		return tftypes.Value{}, false, diags
 	}
 	return tv, true, diags

@@ -82,10 +82,17 @@ func planRecording(t *testing.T, recording string) {
 			t.Errorf("plan %s of the state recorded in %s: exit %d, want 0 (no changes):\n%s", refresh, recording, res.ExitCode, res.Output())
 		}
 	}
+	reads := int64(0)
 	for action, n := range env.fake.Stats().Requests {
-		if n > before[action] && !readOnlyAction(action) {
+		switch {
+		case n > before[action] && !readOnlyAction(action):
 			t.Errorf("the plans sent %s (%d times)", action, n-before[action])
+		case n > before[action]:
+			reads += n - before[action]
 		}
+	}
+	if reads == 0 {
+		t.Error("the refreshing plan read nothing from the fake: the recording's objects were not consulted")
 	}
 }
 

@@ -53,6 +53,9 @@ type Planner struct {
 	typ      tftypes.Object
 	defaults map[string]tftypes.Value // attribute name -> its static default
 	computed map[string]bool          // computed attributes without a default
+	// writeOnly names the write-only attributes, which the framework plans
+	// null whatever the configuration holds.
+	writeOnly map[string]bool
 	// nestedComputed names the nested attributes holding computed
 	// attributes, which a create plans as unknown where configured null.
 	nestedComputed map[string]bool
@@ -103,7 +106,7 @@ func NewPlanner(ctx context.Context, providerTypeName string, r resource.Resourc
 		return nil, fmt.Errorf("%s: the schema is not an object", meta.TypeName)
 	}
 	p := &Planner{typeName: meta.TypeName, schema: s, typ: typ, defaults: map[string]tftypes.Value{},
-		computed: map[string]bool{}, nestedComputed: map[string]bool{}, converted: map[string]conversion{}}
+		computed: map[string]bool{}, writeOnly: map[string]bool{}, nestedComputed: map[string]bool{}, converted: map[string]conversion{}}
 	p.modifier, _ = r.(resource.ResourceWithModifyPlan)
 	if withIdentity, ok := r.(resource.ResourceWithIdentity); ok {
 		var iresp resource.IdentitySchemaResponse
@@ -124,8 +127,8 @@ func NewPlanner(ctx context.Context, providerTypeName string, r resource.Resourc
 // attribute records what planning the top-level attribute a takes, or says
 // why the planner cannot plan it.
 func (p *Planner) attribute(ctx context.Context, name string, a schema.Attribute) error {
-	if a.IsWriteOnly() {
-		return errors.New("write-only attributes are nulled in the plan, which the planner does not do")
+	if a.IsWriteOnly() && a.IsComputed() {
+		return errors.New("a computed write-only attribute, which the framework rejects; let it say so")
 	}
 	var modifiers []any
 	var def tftypes.Value
@@ -209,6 +212,9 @@ func (p *Planner) attribute(ctx context.Context, name string, a schema.Attribute
 	}
 	if c, ok := conversionOf(a.GetType()); ok {
 		p.converted[name] = c
+	}
+	if a.IsWriteOnly() {
+		p.writeOnly[name] = true
 	}
 	switch {
 	case hasDefault && a.IsComputed():
@@ -324,6 +330,11 @@ func (p *Planner) Plan(ctx context.Context, req *tfprotov6.PlanResourceChangeReq
 		} else if creating && p.computed[name] {
 			planned[name] = tftypes.NewValue(p.typ.AttributeTypes[name], tftypes.UnknownValue)
 		}
+	}
+	// The framework nulls the write-only attributes after the defaults and
+	// before it compares the plan with the prior state.
+	for name := range p.writeOnly {
+		planned[name] = tftypes.NewValue(p.typ.AttributeTypes[name], nil)
 	}
 	plan := tfsdk.Plan{Schema: p.schema, Raw: tftypes.NewValue(p.typ, planned)}
 	var priorAttrs map[string]tftypes.Value

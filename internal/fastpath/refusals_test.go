@@ -33,8 +33,10 @@ func TestRefusals(t *testing.T) {
 			planner: "validates values", checker: "validates values"},
 		"set": {attribute: schema.SetAttribute{Optional: true, ElementType: types.StringType},
 			planner: "kind schema.SetAttribute", checker: "kind schema.SetAttribute"},
-		"write-only": {attribute: schema.StringAttribute{Optional: true, WriteOnly: true},
-			planner: "write-only", checker: "write-only"},
+		"write-only": {attribute: schema.StringAttribute{Optional: true, WriteOnly: true}},
+		"write-only nested": {attribute: schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+			"secret": schema.StringAttribute{Optional: true, WriteOnly: true},
+		}}, planner: "nested attributes"},
 		"list plan modifier": {attribute: schema.ListAttribute{Optional: true, ElementType: types.StringType,
 			PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()}},
 			planner: "plan modifier"},

@@ -2,7 +2,6 @@ package fastpath
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -88,9 +87,6 @@ func walkable(ctx context.Context, attrs map[string]schema.Attribute) error {
 
 // walkableKind says why Valid cannot walk a, nil when it can.
 func walkableKind(a schema.Attribute) error {
-	if a.IsWriteOnly() {
-		return errors.New("write-only attributes depend on the client's capabilities")
-	}
 	var nested map[string]schema.Attribute
 	switch a := a.(type) {
 	case schema.StringAttribute, schema.Int64Attribute, schema.BoolAttribute, schema.MapAttribute, schema.ListAttribute,
@@ -179,6 +175,9 @@ func (w attributeWalk) attribute(a schema.Attribute, p path.Path, pe path.Expres
 	}
 	if !null && a.GetDeprecationMessage() != "" {
 		return false // the framework warns about it
+	}
+	if !null && a.IsWriteOnly() && !w.caps.WriteOnlyAttributesAllowed {
+		return false // the framework refuses it: a CLI before write-only attributes
 	}
 	switch a := a.(type) {
 	case schema.StringAttribute:

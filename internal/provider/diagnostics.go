@@ -53,6 +53,21 @@ func (v vocabulary) addAPIError(diags *diag.Diagnostics, summary, action string,
 	reportAt(diags, summary, detail, attribute)
 }
 
+// addAPIErrorHiding is addAPIError for a call that sent secrets: an API
+// message that echoes one (an environment variable's value, say) shows
+// "(sensitive value)" in its place. Values shorter than 4 characters are
+// left alone: replacing "1" everywhere would garble the detail, and such a
+// value protects nothing.
+func (v vocabulary) addAPIErrorHiding(diags *diag.Diagnostics, summary, action string, err error, secrets []string) {
+	detail, attribute := v.describe(action, err)
+	for _, s := range secrets {
+		if len(s) >= 4 {
+			detail = strings.ReplaceAll(detail, s, "(sensitive value)")
+		}
+	}
+	reportAt(diags, summary, detail, attribute)
+}
+
 // describe is describeErrorWith with the object's hints.
 func (v vocabulary) describe(action string, err error) (string, path.Path) {
 	return describeErrorWith(action, err, v.hints)

@@ -183,6 +183,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"vpc_config":      obj([]string{"vpc_config"}, map[string]tftypes.Value{"vpc_id": str("vpc-1"), "subnet_id": str("subnet-1")}),
 	}
 	event := map[string]tftypes.Value{"name": str("ev"), "code": zipCode, "dns_cache": boolean(true)}
+	secrets := with(bench, "environment", strMap("STAGE", "prod"), "secret_environment", strMap("DB_PASSWORD", "p4ssw0rd"),
+		"secret_environment_wo", strMap("API_TOKEN", "t0ken-value"), "secret_environment_wo_version", num(1))
 
 	creates := map[string]map[string]tftypes.Value{
 		"bench":            bench,
@@ -199,6 +201,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"unknown image":    with(image, "code", obj([]string{"code"}, map[string]tftypes.Value{"image_config": unknown("code", "image_config")})),
 		"web":              web,
 		"event":            event,
+		"secrets":          secrets,
+		"unknown secrets":  with(secrets, "secret_environment_wo", unknown("secret_environment_wo"), "secret_environment", unknown("secret_environment")),
 		"unknown intranet": with(web, "intranet_config", obj([]string{"intranet_config"}, map[string]tftypes.Value{"ip_fixed": unknown("intranet_config", "ip_fixed")})),
 	}
 	for name, set := range creates {
@@ -294,6 +298,8 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"image": {image, image, nil, identityOf("default", "img")},
 		"web":   {web, web, zipDigest, identityOf("default", "web")},
 		"event": {event, event, zipDigest, nil},
+		// The write-only variables are in the configuration, never in state.
+		"secrets": {secrets, secrets, zipDigest, identityOf("default", "bench-1")},
 	}
 	for name, tc := range unchanged {
 		t.Run("plan/unchanged "+name, func(t *testing.T) {
@@ -391,6 +397,7 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"memory size":             with(bench, "memory_size", num(100)),
 		"timeout":                 with(bench, "timeout", num(901)),
 		"runtime":                 with(bench, "runtime", str("Cobol")),
+		"misspelt runtime":        with(bench, "runtime", str("python3.9")),
 		"java without handler":    with(bench, "runtime", str("Java8"), "handler", null("handler")),
 		"two code sources":        with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "demo_id": str("d")})),
 		"git password alone":      with(bench, "code", obj([]string{"code"}, map[string]tftypes.Value{"zip_file": str(zipPath), "git_password": str("p")})),
@@ -431,13 +438,20 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"deprecated entry point": with(image, "code", imageConfig(map[string]tftypes.Value{"image_type": str("personal"), "image_uri": str("r/a:b"), "entry_point": str("x")})),
 		"image code source":      with(image, "code_source", str("ZipFile")),
 		"computed eips set":      with(bench, "eip_addresses", tftypes.NewValue(attr("eip_addresses"), []tftypes.Value{str("1.2.3.4")})),
+		"secret in two maps":     with(secrets, "environment", strMap("DB_PASSWORD", "x")),
+		"write-only no version":  with(secrets, "secret_environment_wo_version", null("secret_environment_wo_version")),
+		"version no write-only":  with(secrets, "secret_environment_wo", null("secret_environment_wo")),
+		"write-only keys set":    with(secrets, "secret_environment_wo_keys", tftypes.NewValue(attr("secret_environment_wo_keys"), []tftypes.Value{str("A")})),
 	}
+	olderCLI := false
 	validate := func(t *testing.T, set map[string]tftypes.Value) (byFramework, byChecker bool) {
 		dv, err := tfprotov6.NewDynamicValue(typ, benchObject(typ, set))
 		if err != nil {
 			t.Fatal(err)
 		}
-		req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "scf_function", Config: &dv}
+		// As Terraform 1.11 and later send it.
+		req := &tfprotov6.ValidateResourceConfigRequest{TypeName: "scf_function", Config: &dv,
+			ClientCapabilities: &tfprotov6.ValidateResourceConfigClientCapabilities{WriteOnlyAttributesAllowed: !olderCLI}}
 		resp, err := framework.ValidateResourceConfig(ctx, req)
 		if err != nil {
 			t.Fatal(err)
@@ -457,6 +471,14 @@ func TestFastPathsMatchFramework(t *testing.T) {
 				t.Errorf("valid for the framework: %v, for the checker: %v; want neither", fw, fast)
 			}
 		})
+	}
+	// A CLI before write-only attributes: the framework refuses them.
+	olderCLI = true
+	if fw, fast := validate(t, secrets); fw || fast {
+		t.Errorf("write-only variables from an older CLI: valid for the framework: %v, for the checker: %v; want neither", fw, fast)
+	}
+	if fw, fast := validate(t, bench); !fw || !fast {
+		t.Errorf("no write-only variables from an older CLI: valid for the framework: %v, for the checker: %v; want both", fw, fast)
 	}
 }
 

@@ -95,7 +95,9 @@ const moveInsteadAdvice = "Take the function over by import instead: replace the
 // carries over as written.
 func movedFunction(ctx context.Context, src tencentcloudFunctionState) (scfFunctionResourceModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	var m scfFunctionResourceModel
+	// Null to begin with: what that provider does not know (the secret
+	// environments among others) is unset, its variables all in environment.
+	m := functionCodec.nullModel(&diags)
 	namespace, name := movedName(src, &diags)
 	if diags.HasError() {
 		return m, diags

@@ -25,7 +25,8 @@ var _ datasource.DataSourceWithConfigure = (*scfFunctionDataSource)(nil)
 // from the resource's schema so that the two cannot drift apart, except the
 // inputs that cannot be read back. An image function's image, which the
 // resource keeps inside `code`, is `image_config` here.
-var functionInputsNotRead = []string{"code", "code_source", "timeouts", "ignore_sys_log"}
+var functionInputsNotRead = []string{"code", "code_source", "timeouts", "ignore_sys_log", attrSecretEnvironmentWO,
+	attrSecretEnvironmentWOVersion, attrSecretEnvironmentWOKeys}
 
 // NewSCFFunctionDataSource returns the scf_function data source.
 func NewSCFFunctionDataSource() datasource.DataSource {

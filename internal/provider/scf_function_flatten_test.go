@@ -14,15 +14,14 @@ func TestExpandEnvironmentAndLayersSentinels(t *testing.T) {
 	t.Parallel()
 	var diags diag.Diagnostics
 
-	if env := expandEnvironment(types.MapNull(types.StringType), false, &diags); env != nil {
+	if env := expandEnvironment(nil, false); env != nil {
 		t.Errorf("no environment on create should send nothing, got %+v", env)
 	}
-	cleared := expandEnvironment(types.MapNull(types.StringType), true, &diags)
+	cleared := expandEnvironment(map[string]string{}, true)
 	if cleared == nil || len(cleared.Variables) != 1 || *cleared.Variables[0].Key != "" || *cleared.Variables[0].Value != "" {
 		t.Errorf("clearing must send one empty variable, got %+v", cleared)
 	}
-	m, _ := types.MapValue(types.StringType, map[string]attr.Value{"B": types.StringValue("2"), "A": types.StringValue("1")})
-	env := expandEnvironment(m, true, &diags)
+	env := expandEnvironment(map[string]string{"B": "2", "A": "1"}, true)
 	if len(env.Variables) != 2 || *env.Variables[0].Key != "A" || *env.Variables[1].Value != "2" {
 		t.Errorf("variables not sorted by name: %+v", env.Variables)
 	}
@@ -53,7 +52,7 @@ func TestFlattenFunctionKeepsShapesAndReadsEverything(t *testing.T) {
 
 	// A prior empty map stays an empty map; a prior null stays null.
 	emptyEnv, _ := types.MapValue(types.StringType, map[string]attr.Value{})
-	model := scfFunctionResourceModel{functionSettings: functionSettings{Environment: emptyEnv, Tags: types.MapNull(types.StringType)},
+	model := scfFunctionResourceModel{functionEnvironment: functionEnvironment{Environment: emptyEnv}, functionSettings: functionSettings{Tags: types.MapNull(types.StringType)},
 		functionStorage: functionStorage{Layers: layerCodec.nullList()}}
 	flattenFunction(fn, "abc123", &model, &diags)
 	if diags.HasError() {

@@ -56,7 +56,7 @@ const (
 // sources and list resource: its summaries and the hints of every attribute
 // group, each kept in its group's file.
 var functionDiagnostics = vocabulary{noun: "SCF Function", hints: mergeHints(apiErrorHints, functionAPIErrorHints, codeAPIErrorHints,
-	runtimeAPIErrorHints, networkAPIErrorHints, storageAPIErrorHints, loggingAPIErrorHints, settingsAPIErrorHints)}
+	runtimeAPIErrorHints, networkAPIErrorHints, storageAPIErrorHints, loggingAPIErrorHints, environmentAPIErrorHints, settingsAPIErrorHints)}
 
 var (
 	summaryCreate = functionDiagnostics.unable("Create")
@@ -114,6 +114,7 @@ type scfFunctionResourceModel struct {
 	functionNetwork
 	functionStorage
 	functionLogging
+	functionEnvironment
 	functionSettings
 	FunctionID    types.String `tfsdk:"function_id"`
 	Status        types.String `tfsdk:"status"`
@@ -169,7 +170,7 @@ func functionSchema(ctx context.Context) schema.Schema {
 		// Pointed makes every validator's diagnostics point at what
 		// Terraform can show without printing code.git_password.
 		Attributes: validators.Pointed(mergeAttributes(functionAttributes(), codeAttributes(), runtimeAttributes(),
-			networkAttributes(), storageAttributes(), loggingAttributes(), settingsAttributes(ctx))),
+			networkAttributes(), storageAttributes(), loggingAttributes(), environmentAttributes(), settingsAttributes(ctx))),
 	}
 }
 
@@ -307,6 +308,7 @@ func (r *scfFunctionResource) ValidateConfig(ctx context.Context, req resource.V
 	validateRuntime(&config, report, &resp.Diagnostics)
 	validateNetwork(&config, report, &resp.Diagnostics)
 	validateLogging(&config, report)
+	validateEnvironment(&config.functionEnvironment, report)
 }
 
 // ModifyPlan plans what the framework cannot: the runtime's defaults, the
@@ -347,7 +349,13 @@ func (r *scfFunctionResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	functionPlanCodec.encodeInto(ctx, &plan, &resp.Plan.Raw, diags)
+	if !diags.HasError() {
+		planWriteOnlyKeys(ctx, req.Config, &resp.Plan, diags)
+	}
 	if diags.HasError() || creating {
+		return
+	}
+	if guardImportedSecrets(ctx, req, diags); diags.HasError() {
 		return
 	}
 	if onlyMarkedUnknown(resp.Plan.Raw, req.State.Raw, req.Config.Raw) {
@@ -418,6 +426,7 @@ func expandCreate(ctx context.Context, plan *scfFunctionResourceModel, diags *di
 	plan.functionNetwork.expandCreate(req, diags)
 	plan.functionStorage.expandCreate(req, diags)
 	plan.functionLogging.expandCreate(req)
+	plan.functionEnvironment.expandCreate(req, diags)
 	plan.functionSettings.expandCreate(req, diags)
 	return req, digest
 }
@@ -431,6 +440,7 @@ func expandConfigUpdate(plan, state *scfFunctionResourceModel, diags *diag.Diagn
 	changed = plan.functionNetwork.expandUpdate(state.functionNetwork, req, diags) || changed
 	changed = plan.functionStorage.expandUpdate(state.functionStorage, req, diags) || changed
 	changed = plan.functionLogging.expandUpdate(state.functionLogging, req) || changed
+	changed = plan.functionEnvironment.expandUpdate(state.functionEnvironment, req, diags) || changed
 	changed = plan.functionSettings.expandUpdate(state.functionSettings, req, diags) || changed
 	if !changed {
 		return nil
@@ -497,6 +507,7 @@ func flattenFunction(fn *scfapi.Function, codeSHA256 string, model *scfFunctionR
 	model.functionNetwork.flatten(fn, diags)
 	model.functionStorage.flatten(fn, diags)
 	model.functionLogging.flatten(fn)
+	model.functionEnvironment.flatten(fn.Environment.Variables, diags)
 	model.functionSettings.flatten(fn, diags)
 	model.FunctionID = types.StringValue(fn.FunctionId)
 	model.Status = types.StringValue(fn.Status)
@@ -542,12 +553,14 @@ func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateReq
 	namespace, name := plan.Namespace.ValueString(), plan.Name.ValueString()
 	action := "creating function " + functionID(namespace, name)
 
+	plan.takeWriteOnly(ctx, req.Config, &resp.Diagnostics)
+	secrets := plan.secrets(&resp.Diagnostics)
 	request, digest := expandCreate(ctx, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if err := r.client.CreateFunction(ctx, request); err != nil {
-		functionDiagnostics.addAPIError(&resp.Diagnostics, summaryCreate, action, err)
+		functionDiagnostics.addAPIErrorHiding(&resp.Diagnostics, summaryCreate, action, err, secrets)
 		return
 	}
 	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
@@ -560,7 +573,7 @@ func (r *scfFunctionResource) Create(ctx context.Context, req resource.CreateReq
 		current := r.captureAfterFailure(ctx, namespace, name, &plan, resp.State.Set, &resp.Diagnostics)
 		var cutShort *scfapi.WaitTimeoutError
 		if !errors.As(waitErr, &cutShort) || current == nil || current.Status != scfapi.StatusActive {
-			functionDiagnostics.addAPIError(&resp.Diagnostics, summaryWait, action, waitErr)
+			functionDiagnostics.addAPIErrorHiding(&resp.Diagnostics, summaryWait, action, waitErr, secrets)
 			return
 		}
 		// Terraform stopping, or the timeout, ended the wait after the
@@ -643,13 +656,17 @@ func (r *scfFunctionResource) Update(ctx context.Context, req resource.UpdateReq
 	namespace, name := state.Namespace.ValueString(), state.Name.ValueString()
 	action := "updating function " + functionID(namespace, name)
 	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
+	// Applied: the function is no longer only imported (guardImportedSecrets).
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	var fn *scfapi.Function
 	digest := state.CodeSHA256.ValueString()
+	plan.takeWriteOnly(ctx, req.Config, &resp.Diagnostics)
+	secrets := plan.secrets(&resp.Diagnostics)
 
 	// A failed step leaves the function partly updated: refresh state from the
 	// service so the next plan shows exactly what is left to do.
 	failed := func(summary string, err error) {
-		functionDiagnostics.addAPIError(&resp.Diagnostics, summary, action, err)
+		functionDiagnostics.addAPIErrorHiding(&resp.Diagnostics, summary, action, err, secrets)
 		r.captureAfterFailure(ctx, namespace, name, &state, resp.State.Set, &resp.Diagnostics)
 	}
 
@@ -749,6 +766,9 @@ func (r *scfFunctionResource) ImportState(ctx context.Context, req resource.Impo
 		return
 	}
 	setFunctionIdentity(ctx, namespace, name, resp.Identity, &resp.Diagnostics)
+	// Until it is applied, a plan must not delete the secrets it imports
+	// (guardImportedSecrets).
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte("true"))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), functionID(namespace, name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("namespace"), namespace)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)

@@ -21,13 +21,12 @@ import (
 )
 
 // The function's settings that stand on their own: its description,
-// environment variables, role, dead letter queue, tags, and how long
+// role, dead letter queue, tags, and how long
 // Terraform waits for each operation.
 
 // functionSettings are the settings of scf_function's model.
 type functionSettings struct {
 	Description      types.String   `tfsdk:"description"`
-	Environment      types.Map      `tfsdk:"environment"`
 	Role             types.String   `tfsdk:"role"`
 	DeadLetterConfig types.Object   `tfsdk:"dead_letter_config"`
 	Tags             types.Map      `tfsdk:"tags"`
@@ -52,14 +51,6 @@ func settingsAttributes(ctx context.Context) map[string]schema.Attribute {
 			MarkdownDescription: "Description (`Description`): up to 1,000 characters of letters (including Chinese), " +
 				"digits, spaces, commas, periods and new lines. Defaults to empty. Changes are applied in place.",
 			Validators: []validator.String{validators.Description()},
-		},
-		"environment": schema.MapAttribute{
-			Optional:    true,
-			ElementType: types.StringType,
-			MarkdownDescription: "Environment variables (`Environment`). Names start with a letter and contain letters, " +
-				"digits and `_`; names and values together may not exceed 4 KB. Removing the attribute removes every " +
-				"variable from the function. Changes are applied in place.",
-			Validators: []validator.Map{validators.Environment()},
 		},
 		"role": schema.StringAttribute{
 			Optional: true,
@@ -133,12 +124,8 @@ func timeoutsAttribute(ctx context.Context) schema.Attribute {
 
 var settingsAPIErrorHints = map[string]apiErrorHint{
 	"InvalidParameterValue.Description": {attribute: path.Root("description"), advice: "Use at most 1,000 letters, digits, spaces, commas and periods."},
-	"InvalidParameterValue.Environment": {attribute: path.Root("environment"),
-		advice: "Variable names start with a letter and contain only letters, digits and `_`."},
-	"InvalidParameterValue.EnvironmentExceededLimit": {attribute: path.Root("environment"),
-		advice: "Names and values together may not exceed 4 KB; move large values elsewhere."},
-	"ResourceNotFound.Cmq":  {attribute: path.Root("dead_letter_config"), advice: "Create the CMQ queue or topic first, or fix its name."},
-	"ResourceNotFound.Role": {attribute: path.Root("role"), advice: "Create the CAM role first, or fix its name."},
+	"ResourceNotFound.Cmq":              {attribute: path.Root("dead_letter_config"), advice: "Create the CMQ queue or topic first, or fix its name."},
+	"ResourceNotFound.Role":             {attribute: path.Root("role"), advice: "Create the CAM role first, or fix its name."},
 	"UnauthorizedOperation.Role": {attribute: path.Root("role"),
 		advice: "The function's role has no permission to read the code from COS. Grant it COS read access."},
 }
@@ -147,7 +134,6 @@ var settingsAPIErrorHints = map[string]apiErrorHint{
 // later changes of them through the Tag service (diffTags).
 func (s functionSettings) expandCreate(req *scfapi.CreateFunctionRequest, diags *diag.Diagnostics) {
 	req.Description = stringPtr(s.Description)
-	req.Environment = expandEnvironment(s.Environment, false, diags)
 	if role := s.Role.ValueString(); role != "" {
 		req.Role = &role
 	}
@@ -161,31 +147,10 @@ func (s functionSettings) expandUpdate(state functionSettings, req *scfapi.Updat
 	var u update
 	req.Description = u.str(s.Description, state.Description)
 	req.Role = u.str(s.Role, state.Role)
-	if u.differs(s.Environment, state.Environment) {
-		req.Environment = expandEnvironment(s.Environment, true, diags)
-	}
 	if u.differs(s.DeadLetterConfig, state.DeadLetterConfig) {
 		req.DeadLetterConfig = expandDeadLetterConfig(s.DeadLetterConfig, true, diags)
 	}
 	return u.changed
-}
-
-// expandEnvironment turns the map into API variables, sorted by name so that
-// requests are deterministic. A nil or empty map yields the clearing sentinel
-// when clear is true: the API ignores an empty list.
-func expandEnvironment(m types.Map, clearIfEmpty bool, diags *diag.Diagnostics) *scfapi.Environment {
-	vars := stringMap(m, diags)
-	if len(vars) == 0 {
-		if !clearIfEmpty {
-			return nil
-		}
-		return &scfapi.Environment{Variables: []*scfapi.Variable{{Key: ptr(""), Value: ptr("")}}}
-	}
-	env := &scfapi.Environment{}
-	for _, k := range sortedKeys(vars) {
-		env.Variables = append(env.Variables, &scfapi.Variable{Key: ptr(k), Value: ptr(vars[k])})
-	}
-	return env
 }
 
 func expandDeadLetterConfig(obj types.Object, clearIfNull bool, diags *diag.Diagnostics) *scfapi.DeadLetterConfig {
@@ -236,16 +201,11 @@ func diffTags(planned, prior types.Map, diags *diag.Diagnostics) (map[string]str
 }
 
 // flatten reads the settings. Empty collections keep the shape the model
-// already had (null or empty), so that `environment = {}` and no
-// environment at all both plan cleanly. The timeouts are Terraform's own.
+// already had (null or empty), so that `tags = {}` and no tags at all both
+// plan cleanly. The timeouts are Terraform's own.
 func (s *functionSettings) flatten(fn *scfapi.Function, diags *diag.Diagnostics) {
 	s.Description = types.StringValue(fn.Description)
 	s.Role = types.StringValue(fn.Role)
-	env := make(map[string]string, len(fn.Environment.Variables))
-	for _, v := range fn.Environment.Variables {
-		env[v.Key] = v.Value
-	}
-	s.Environment = flattenStringMap(env, s.Environment, diags)
 	tags := make(map[string]string, len(fn.Tags))
 	for _, t := range fn.Tags {
 		tags[t.Key] = t.Value

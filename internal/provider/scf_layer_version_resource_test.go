@@ -302,7 +302,7 @@ func TestAccSCFLayerVersion_planTimeErrors(t *testing.T) {
 		Steps: []resource.TestStep{
 			step(`layer_name = "1bad"`+"\n"+runtimes+"\n"+zip, `Invalid Layer Name`),
 			step(`layer_name = "bad-"`+"\n"+runtimes+"\n"+zip, `ends with '-'`),
-			step(`layer_name = "ok"`+"\n"+`compatible_runtimes = ["Cobol"]`+"\n"+zip, `(?s)value must be one of.*Cobol`),
+			step(`layer_name = "ok"`+"\n"+`compatible_runtimes = ["nodejs 18"]`+"\n"+zip, `(?s)Invalid Runtime.*Did you mean Nodejs18\.15\?`),
 			step(`layer_name = "ok"`+"\n"+`compatible_runtimes = []`+"\n"+zip, `set must contain at least 1 elements`),
 			step(`layer_name = "ok"`+"\n"+runtimes, `Missing Layer Content`),
 			step(`layer_name = "ok"`+"\n"+runtimes+"\ncontent = {}", `(?s)No attribute specified when one \(and only one\) of`),

@@ -43,6 +43,14 @@ func (s Subject) Check(t testing.TB, data []byte) Outcome {
 	var outcome Outcome
 
 	validate := &tfprotov6.ValidateResourceConfigRequest{TypeName: s.TypeName, Config: s.dynamic(t, s.StateType, config)}
+	// A CLI that takes write-only attributes says so; an older one sends
+	// no capabilities, or none of these.
+	switch src.Choose(3) {
+	case 1:
+		validate.ClientCapabilities = &tfprotov6.ValidateResourceConfigClientCapabilities{WriteOnlyAttributesAllowed: true}
+	case 2:
+		validate.ClientCapabilities = &tfprotov6.ValidateResourceConfigClientCapabilities{}
+	}
 	if outcome.Valid = s.Valid(t, validate); outcome.Valid {
 		resp, err := s.Framework.ValidateResourceConfig(t.Context(), validate)
 		if err != nil {

@@ -54,6 +54,10 @@ func envKeyProblem(k string) string {
 	return ""
 }
 
+// CheckEnvironmentSize checks the API's limit on an environment given the
+// length of each variable's value by name, so it cannot leak a secret.
+func CheckEnvironmentSize(valueLens map[string]int) error { return envSizeError(valueLens) }
+
 // envSizeError takes value lengths, not values, so it cannot leak a secret.
 func envSizeError(valueLens map[string]int) error {
 	total, largest, largestSize := 0, "", -1

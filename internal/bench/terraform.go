@@ -137,9 +137,10 @@ func writeZip(path string) error {
 	return os.WriteFile(path, buf.Bytes(), 0o600)
 }
 
-// The attributes every benchmark function sets; terraform_data gets an
-// input object with the same attributes, so both plans carry the same
-// amount of configuration.
+// The attributes every benchmark function sets, the three environments
+// included (so the fast paths are measured with write-only and sensitive
+// attributes); terraform_data gets an input object with the same
+// attributes, so both plans carry the same amount of configuration.
 const scfConfig = `terraform {
   required_providers {
     scf = { source = "scfprovider/scf" }
@@ -159,6 +160,10 @@ resource "scf_function" "bench" {
   code = {
     zip_file = %q
   }
+  environment                   = { STAGE = "bench" }
+  secret_environment            = { DB_PASSWORD = "bench-secret-${count.index}" }
+  secret_environment_wo         = { API_TOKEN = "bench-token-${count.index}" }
+  secret_environment_wo_version = 1
 }
 `
 
@@ -174,6 +179,10 @@ const dataConfig = `resource "terraform_data" "bench" {
     code = {
       zip_file = %q
     }
+    environment                   = { STAGE = "bench" }
+    secret_environment            = { DB_PASSWORD = "bench-secret-${count.index}" }
+    secret_environment_wo         = { API_TOKEN = "bench-token-${count.index}" }
+    secret_environment_wo_version = 1
   }
 }
 `

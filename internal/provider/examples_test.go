@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -51,6 +53,40 @@ func TestAccExamples_resources(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestAccExamples_secrets applies the secrets example with its variables
+// set, and checks what reached the function.
+func TestAccExamples_secrets(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "example.zip", map[string]string{"index.py": "def main_handler(e, c): return 'hello'\n"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureWriteOnly},
+		CheckDestroy:             env.checkDestroyed(scfapi.DefaultNamespace),
+		Steps: []resource.TestStep{{
+			Config: env.config(readExample(t, "resources/scf_function/resource_secrets.tf", zipPath)),
+			ConfigVariables: config.Variables{
+				"db_password": config.StringVariable("example-db-password"), "payment_api_token": config.StringVariable("example-token"),
+			},
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+			Check: func(*terraform.State) error {
+				fn, err := env.client.GetFunction(t.Context(), scfapi.DefaultNamespace, "orders-api")
+				if err != nil {
+					return err
+				}
+				got := map[string]string{}
+				for _, v := range fn.Environment.Variables {
+					got[v.Key] = v.Value
+				}
+				want := map[string]string{"STAGE": "prod", "DB_PASSWORD": "example-db-password", "PAYMENT_API_TOKEN": "example-token"}
+				if !maps.Equal(got, want) {
+					return fmt.Errorf("the function's environment is not the example's three merged (%d variables)", len(got))
+				}
+				return nil
+			},
+		}},
+	})
 }
 
 // TestAccExamples_versions applies the function version and alias examples.

@@ -88,7 +88,7 @@ func TestRuntimesAreAnOpenList(t *testing.T) {
 			}
 			return resp.Diagnostics
 		default:
-			lister, ok := server.(tfprotov6.ProviderServerWithListResource)
+			lister, ok := server.(tfprotov6.ListResourceServer)
 			if !ok {
 				t.Fatal("the server serves no list resources")
 			}

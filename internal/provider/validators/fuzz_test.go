@@ -52,12 +52,14 @@ func handlerAccepted(runtime, h string) bool {
 		runtime = DefaultRuntime
 	}
 	n := utf8.RuneCountInString(h)
-	switch runtime {
-	case "Java8":
+	// By family: a Java or Go runtime the provider does not know yet takes
+	// its family's rule.
+	switch {
+	case strings.HasPrefix(runtime, "Java"):
 		return n >= 2 && n <= 60 && javaRE.MatchString(h)
-	case "Golang1", "Go1":
+	case strings.HasPrefix(runtime, "Go"):
 		return n >= 2 && n <= 60 && (singleRE.MatchString(h) || fileFuncRE.MatchString(h))
-	case "CustomRuntime":
+	case runtime == "CustomRuntime":
 		return n >= 1 && n <= 60 && utf8.ValidString(h) && strings.IndexFunc(h, unicode.IsSpace) < 0
 	default:
 		return n >= 2 && n <= 60 && fileFuncRE.MatchString(h)

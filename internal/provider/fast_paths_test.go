@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -439,9 +440,11 @@ func TestFastPathsMatchFramework(t *testing.T) {
 		"image code source":      with(image, "code_source", str("ZipFile")),
 		"computed eips set":      with(bench, "eip_addresses", tftypes.NewValue(attr("eip_addresses"), []tftypes.Value{str("1.2.3.4")})),
 		"secret in two maps":     with(secrets, "environment", strMap("DB_PASSWORD", "x")),
-		"write-only no version":  with(secrets, "secret_environment_wo_version", null("secret_environment_wo_version")),
-		"version no write-only":  with(secrets, "secret_environment_wo", null("secret_environment_wo")),
-		"write-only keys set":    with(secrets, "secret_environment_wo_keys", tftypes.NewValue(attr("secret_environment_wo_keys"), []tftypes.Value{str("A")})),
+		"over 4 KB together": with(secrets, "environment", strMap("BIG", strings.Repeat("v", 2100)),
+			"secret_environment", strMap("DB_PASSWORD", strings.Repeat("s", 2100))),
+		"write-only no version": with(secrets, "secret_environment_wo_version", null("secret_environment_wo_version")),
+		"version no write-only": with(secrets, "secret_environment_wo", null("secret_environment_wo")),
+		"write-only keys set":   with(secrets, "secret_environment_wo_keys", tftypes.NewValue(attr("secret_environment_wo_keys"), []tftypes.Value{str("A")})),
 	}
 	olderCLI := false
 	validate := func(t *testing.T, set map[string]tftypes.Value) (byFramework, byChecker bool) {

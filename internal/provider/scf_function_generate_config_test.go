@@ -172,7 +172,7 @@ func generatedConfigCases() []generatedConfigCase {
 				return env.createOutOfBand(scfapi.DefaultNamespace, "settings-fn", zipPath, python, func(req *scfapi.CreateFunctionRequest) {
 					req.Environment = &scfapi.Environment{Variables: []*scfapi.Variable{
 						{Key: ptr("MODE"), Value: ptr("live")}, {Key: ptr("PORT"), Value: ptr("8080")},
-						{Key: ptr("LIMITS"), Value: ptr(`{"rps":5}`)}, {Key: ptr("API_TOKEN"), Value: ptr("s3cr3t-value")},
+						{Key: ptr("LIMITS"), Value: ptr(`{"rps":5}`)}, {Key: ptr("FEATURES"), Value: ptr("beta,tracing")},
 					}}
 					req.DeadLetterConfig = &scfapi.DeadLetterConfig{Type: ptr("CMQ-TOPIC"), Name: ptr("dlq-topic-demo"), FilterType: ptr("TAG")}
 					req.PublicNetConfig = &scfapi.PublicNetConfigIn{PublicNetStatus: ptr(enable), EipConfig: &scfapi.EipConfigIn{EipStatus: ptr(enable)}}
@@ -182,10 +182,11 @@ func generatedConfigCases() []generatedConfigCase {
 					req.DnsCache = ptr("TRUE")
 				})
 			},
-			// The environment comes back as the service holds it, values
-			// in the clear: the schema does not mark it sensitive.
+			// The environment comes back as the service holds it, values in
+			// the clear: no name looks secret (those go to secret_environment,
+			// which TestAccSecretEnvironments generates).
 			want: fixed(generatedFunction("settings-fn", map[string]any{
-				"environment":        map[string]any{"MODE": "live", "PORT": "8080", "LIMITS": `{"rps":5}`, "API_TOKEN": "s3cr3t-value"},
+				"environment":        map[string]any{"MODE": "live", "PORT": "8080", "LIMITS": `{"rps":5}`, "FEATURES": "beta,tracing"},
 				"dead_letter_config": map[string]any{"type": "CMQ-TOPIC", "name": "dlq-topic-demo", "filter_type": "TAG"},
 				"public_net_config":  map[string]any{"public_net_status": enable, "eip_config": map[string]any{"eip_status": enable}},
 				"role":               "SCF_QcsRole", "cls_logset_id": "cls-logset-demo", "cls_topic_id": "cls-topic-demo2",
@@ -488,6 +489,7 @@ type planJSON struct {
 		Address string `json:"address"`
 		Change  struct {
 			Actions   []string       `json:"actions"`
+			Before    map[string]any `json:"before"`
 			After     map[string]any `json:"after"`
 			Importing *struct {
 				ID string `json:"id"`

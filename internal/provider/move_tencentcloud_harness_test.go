@@ -20,9 +20,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// The harness of move_tencentcloud_function_acc_test.go, whose tests take
-// functions over from the official provider with `moved` blocks through the
-// real CLI: plugin-testing can neither start from a state file another
+// The harness of move_tencentcloud_function_acc_test.go and
+// move_tencentcloud_estate_acc_test.go, whose tests take objects over from
+// the official provider with `moved` blocks through the real CLI: plugin-testing can neither start from a state file another
 // provider wrote nor serve two in-process providers from different
 // namespaces (it puts every one under TF_ACC_PROVIDER_NAMESPACE).
 // Terraform also insists on the source provider being installed, so a
@@ -100,15 +100,15 @@ terraform {
 }
 
 // writeTencentcloudState writes terraform.tfstate as the official provider
-// left it: the recorded state, plus copies of its resources under other
-// names (clones: new name → recorded name), each instance's attributes
-// changed by adapt, which drops the resource by returning false.
-// Attributes are kept as raw JSON, so every one the provider wrote is
-// written back as it was.
-func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]string,
-	adapt func(name string, attributes map[string]json.RawMessage) (keep bool)) {
+// left it: recording, a state it wrote in testdata, plus copies of its
+// resources under other names (clones: new name → recorded name), each
+// instance's attributes changed by adapt, which drops the resource by
+// returning false. Attributes are kept as raw JSON, so every one the
+// provider wrote is written back as it was.
+func writeTencentcloudState(t *testing.T, cli *terraformCLI, recording string, clones map[string]string,
+	adapt func(typeName, name string, attributes map[string]json.RawMessage) (keep bool)) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function_state.json"))
+	raw, err := os.ReadFile(filepath.Join("testdata", recording))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func writeTencentcloudState(t *testing.T, cli *terraformCLI, clones map[string]s
 	kept := state.Resources[:0]
 	for _, r := range state.Resources {
 		r.Provider = strings.Replace(r.Provider, "registry.terraform.io", providerHost(), 1)
-		if adapt(r.Name, r.Instances[0].Attributes) {
+		if adapt(r.Type, r.Name, r.Instances[0].Attributes) {
 			kept = append(kept, r)
 		}
 	}

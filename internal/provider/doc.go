@@ -17,8 +17,13 @@
 //     settings.go (description, environment, role, dead letter queue, tags,
 //     timeouts). Beside them: identity.go, list_resource.go (terraform
 //     query) and data_source.go; scf_functions_data_source.go is the list.
-//   - move_tencentcloud_function.go: `moved` from tencentcloud_scf_function,
-//     that provider's state and its translation.
+//   - move_tencentcloud_<kind>.go: `moved` from the official provider's
+//     resource of that kind, that provider's state and its translation, and
+//     the MoveState method of the resource it moves to: function
+//     (tencentcloud_scf_function, which also keeps what every move shares),
+//     namespace, layer (tencentcloud_scf_layer to scf_layer_version),
+//     version (tencentcloud_scf_function_version) and alias
+//     (tencentcloud_scf_function_alias).
 //   - scf_alias_*.go (scf_function_alias), scf_version_*.go
 //     (scf_function_version), scf_namespace_*.go, scf_layer_version_*.go,
 //     scf_reserved_concurrency_*.go, scf_provisioned_concurrency_*.go and

@@ -53,24 +53,8 @@ func (r *scfFunctionResource) MoveState(context.Context) []resource.StateMover {
 }
 
 func moveFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if req.SourceTypeName != tencentcloudFunctionType || !tencentcloudProviders[req.SourceProviderAddress] {
-		return // not ours to move: the framework reports that nothing could
-	}
-	if req.SourceSchemaVersion != 0 {
-		resp.Diagnostics.AddError(summaryMove, fmt.Sprintf("The state of %s is at schema version %d; scf_function "+
-			"can move version 0 only. %s",
-			tencentcloudFunctionType, req.SourceSchemaVersion, moveInsteadAdvice))
-		return
-	}
-	if req.SourceRawState == nil || req.SourceRawState.JSON == nil {
-		resp.Diagnostics.AddError(summaryMove, "The state of "+tencentcloudFunctionType+" is not in JSON form "+
-			"(it predates Terraform 0.12). "+moveInsteadAdvice)
-		return
-	}
 	var source tencentcloudFunctionState
-	if err := json.Unmarshal(req.SourceRawState.JSON, &source); err != nil {
-		resp.Diagnostics.AddError(summaryMove, "The state of "+tencentcloudFunctionType+" could not be read: "+
-			err.Error()+". "+moveInsteadAdvice)
+	if !functionMove.decode(req, resp, &source) {
 		return
 	}
 	model, diags := movedFunction(ctx, source)
@@ -80,6 +64,59 @@ func moveFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, re
 	}
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, model)...)
 	setFunctionIdentity(ctx, model.Namespace.ValueString(), model.Name.ValueString(), resp.TargetIdentity, &resp.Diagnostics)
+}
+
+// functionMove is the move from tencentcloud_scf_function.
+var functionMove = tencentcloudMove{source: tencentcloudFunctionType, target: "scf_function", summary: summaryMove,
+	advice: func(string) string { return moveInsteadAdvice }}
+
+// tencentcloudMove is a move from one of the official provider's
+// resources: its type there, the type here, the summary of its refusals
+// and what to do instead, given the object's import ID here ("" when the
+// state does not tell it).
+type tencentcloudMove struct {
+	source, target string // tencentcloud_scf_namespace, scf_namespace
+	summary        string
+	advice         func(importID string) string
+}
+
+// decode reports whether req moves an object from m.source and its state
+// could be read into src, a pointer to that resource's state struct. A
+// request from another source is left alone, without a diagnostic, for the
+// framework to refuse; a state that cannot be read is refused in resp.
+func (m tencentcloudMove) decode(req resource.MoveStateRequest, resp *resource.MoveStateResponse, src any) bool {
+	if req.SourceTypeName != m.source || !tencentcloudProviders[req.SourceProviderAddress] {
+		return false // not ours to move: the framework reports that nothing could
+	}
+	if req.SourceSchemaVersion != 0 {
+		resp.Diagnostics.AddError(m.summary, fmt.Sprintf("The state of %s is at schema version %d; %s "+
+			"can move version 0 only. %s", m.source, req.SourceSchemaVersion, m.target, m.advice("")))
+		return false
+	}
+	if req.SourceRawState == nil || req.SourceRawState.JSON == nil {
+		resp.Diagnostics.AddError(m.summary, "The state of "+m.source+" is not in JSON form "+
+			"(it predates Terraform 0.12). "+m.advice(""))
+		return false
+	}
+	if err := json.Unmarshal(req.SourceRawState.JSON, src); err != nil {
+		resp.Diagnostics.AddError(m.summary, "The state of "+m.source+" could not be read: "+
+			err.Error()+". "+m.advice(""))
+		return false
+	}
+	return true
+}
+
+// tencentcloudAdvice is what to do with an object of the official
+// provider's source type that the move to target refuses: forget it
+// without deleting it, and import it by importID (its form when "").
+func tencentcloudAdvice(object, source, target, importID, idForm string) string {
+	if importID == "" {
+		importID = idForm
+	}
+	return fmt.Sprintf("Take the %[1]s over by import instead: replace the moved block with a removed block "+
+		"(`removed { from = %[2]s.<name>  lifecycle { destroy = false } }`) or run `terraform state rm %[2]s.<name>`, "+
+		"so Terraform forgets the %[1]s without deleting it, and import it with an import block "+
+		"(`import { to = %[3]s.<name>  id = %[4]q }`).", object, source, target, importID)
 }
 
 // moveInsteadAdvice is what to do with a function the move refuses.

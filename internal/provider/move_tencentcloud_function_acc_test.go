@@ -51,7 +51,7 @@ func TestAccFunctionMovedFromTencentcloud(t *testing.T) {
 			r.IntranetConfig = &scfapi.IntranetConfigIn{IpFixed: ptr(enable)}
 		}),
 	}
-	writeTencentcloudState(t, cli, map[string]string{"edge": "minimal"}, func(name string, a map[string]json.RawMessage) bool {
+	writeTencentcloudState(t, cli, functionStateFile, map[string]string{"edge": "minimal"}, func(_, name string, a map[string]json.RawMessage) bool {
 		fn := functions[name]
 		a["function_id"] = rawJSON(t, fn.FunctionId)
 		a["modify_time"] = rawJSON(t, fn.ModTime)
@@ -216,7 +216,7 @@ func TestAccFunctionMovedFromTencentcloudWithTrigger(t *testing.T) {
 		Type: scfapi.TriggerTimer, Name: "nightly", Desc: cron, Enable: true}); err != nil {
 		t.Fatal(err)
 	}
-	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) bool {
+	writeTencentcloudState(t, cli, functionStateFile, nil, func(_, name string, a map[string]json.RawMessage) bool {
 		a["function_id"], a["modify_time"], a["code_size"] = rawJSON(t, fn.FunctionId), rawJSON(t, fn.ModTime), rawJSON(t, fn.CodeSize)
 		a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
 		a["triggers"] = rawJSON(t, []tencentcloudInlineTrigger{{Name: "nightly", Type: scfapi.TriggerTimer, TriggerDesc: cron}})
@@ -285,7 +285,7 @@ func TestAccFunctionMovedFromTencentcloudRefused(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 	writeZip(t, cli.dir, "fn.zip", map[string]string{"index.js": "exports.main = async () => 'ok'\n"})
-	writeTencentcloudState(t, cli, nil, func(name string, a map[string]json.RawMessage) bool {
+	writeTencentcloudState(t, cli, functionStateFile, nil, func(_, name string, a map[string]json.RawMessage) bool {
 		a["instance_concurrency_config"] = rawJSON(t, []tencentcloudConcurrency{{
 			DynamicEnabled: "FALSE", MaxConcurrency: 2, MixNodeConfig: []tencentcloudMixNode{{NodeSpec: "T4", Num: 1}},
 		}})

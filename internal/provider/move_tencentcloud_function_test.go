@@ -19,6 +19,10 @@ import (
 
 const tencentcloudAddress = "registry.terraform.io/tencentcloudstack/tencentcloud"
 
+// functionStateFile, in testdata, is the state the official provider wrote
+// for two of its functions.
+const functionStateFile = "tencentcloud_scf_function_state.json"
+
 // recordedTencentcloudState is the part of a state file these tests read.
 type recordedTencentcloudState struct {
 	Resources []struct {
@@ -37,7 +41,7 @@ type recordedTencentcloudState struct {
 // a state it wrote against scf-fake.
 func recordedInstance(t *testing.T, name string) json.RawMessage {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_function_state.json"))
+	raw, err := os.ReadFile(filepath.Join("testdata", functionStateFile))
 	if err != nil {
 		t.Fatal(err)
 	}

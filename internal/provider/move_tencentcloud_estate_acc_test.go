@@ -1,0 +1,237 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/go-version"
+
+	"github.com/scfprovider/terraform-provider-scf/internal/fakescf"
+	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
+)
+
+// TestAccEstateMovedFromTencentcloud: the namespace, layer version,
+// function version and alias of the recorded estate (made here out of band
+// in the fake, as the recorded state describes them) are taken over with
+// `moved` blocks and an equivalent configuration, written as this
+// provider names the arguments. The plan shows the moves and nothing else;
+// neither it nor the apply calls a mutating API; the apply records each
+// object's identity; the plan after it, with its refresh, is empty.
+func TestAccEstateMovedFromTencentcloud(t *testing.T) {
+	cli := movedCLI(t)
+	env := newTestEnv(t, fakescf.Options{})
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+
+	// The estate, as estate.main.tf made it with the official provider.
+	const namespace, function = "mig-ns", "mig-fn"
+	if err := env.client.CreateNamespace(ctx, namespace, "made by tencentcloud"); err != nil {
+		t.Fatal(err)
+	}
+	ns, err := env.client.FindNamespace(ctx, namespace)
+	if err != nil || ns == nil {
+		t.Fatalf("the namespace was not listed: %v", err)
+	}
+	layerZip := writeZip(t, cli.dir, "layer.zip", map[string]string{"python/libs.py": "VERSION = 1\n"})
+	encodedLayer := base64File(t, layerZip)
+	layerVersion, err := env.client.PublishLayerVersion(ctx, &scfapi.PublishLayerVersionRequest{
+		LayerName: ptr("mig-libs"), Description: ptr("libs"), CompatibleRuntimes: []*string{ptr("Python3.9")},
+		Content: &scfapi.Code{ZipFile: &encodedLayer},
+	}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layer, err := env.client.WaitForLayerVersionActive(ctx, "mig-libs", layerVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fnZip := writeZip(t, t.TempDir(), "fn.zip", map[string]string{"index.py": "def main(event, context):\n    return 'ok'\n"})
+	env.createOutOfBand(namespace, function, fnZip, func(r *scfapi.CreateFunctionRequest) {
+		r.Handler, r.Runtime, r.MemorySize, r.Timeout = ptr("index.main"), ptr("Python3.9"), ptr(int64(256)), ptr(int64(30))
+		r.Layers = []*scfapi.LayerVersionSimple{{LayerName: ptr("mig-libs"), LayerVersion: ptr(layerVersion)}}
+	})
+	published, err := env.client.PublishVersion(ctx, namespace, function, "release 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.client.WaitForVersionActive(ctx, namespace, function, published); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.client.CreateAlias(ctx, &scfapi.AliasRequest{Name: ptr("live"), FunctionName: ptr(function),
+		Namespace: ptr(namespace), FunctionVersion: ptr(published), Description: ptr("live traffic")}); err != nil {
+		t.Fatal(err)
+	}
+	if layerVersion != 1 || published != "1" {
+		t.Fatalf("published layer version %d and function version %s, want 1 and 1 as recorded", layerVersion, published)
+	}
+
+	// The recorded state of those four, with what the fake made of them;
+	// the function, its trigger and its concurrency stay out of this test.
+	moved := map[string]string{
+		"tencentcloud_scf_namespace.team":      "scf_namespace.team",
+		"tencentcloud_scf_layer.libs":          "scf_layer_version.libs",
+		"tencentcloud_scf_function_version.v1": "scf_function_version.v1",
+		"tencentcloud_scf_function_alias.live": "scf_function_alias.live",
+	}
+	writeTencentcloudState(t, cli, estateStateFile, nil, func(typeName, name string, a map[string]json.RawMessage) bool {
+		switch typeName {
+		case "tencentcloud_scf_namespace":
+			a["create_time"], a["modify_time"], a["type"] = rawJSON(t, ns.AddTime), rawJSON(t, ns.ModTime), rawJSON(t, ns.Type)
+		case tencentcloudLayerType:
+			a["code_sha_256"], a["create_time"] = rawJSON(t, layer.CodeSha256), rawJSON(t, layer.AddTime)
+			a["location"], a["status"] = rawJSON(t, layer.Location), rawJSON(t, layer.Status)
+		}
+		_, keep := moved[typeName+"."+name]
+		return keep
+	})
+	movedConfig(t, cli, env, `
+moved {
+  from = tencentcloud_scf_namespace.team
+  to   = scf_namespace.team
+}
+
+resource "scf_namespace" "team" {
+  name        = "mig-ns"
+  description = "made by tencentcloud"
+}
+
+moved {
+  from = tencentcloud_scf_layer.libs
+  to   = scf_layer_version.libs
+}
+
+resource "scf_layer_version" "libs" {
+  layer_name          = "mig-libs"
+  compatible_runtimes = ["Python3.9"]
+  description         = "libs"
+  content             = { zip_file = "${path.module}/layer.zip" }
+}
+
+moved {
+  from = tencentcloud_scf_function_version.v1
+  to   = scf_function_version.v1
+}
+
+resource "scf_function_version" "v1" {
+  namespace     = scf_namespace.team.name
+  function_name = "mig-fn"
+  description   = "release 1"
+}
+
+moved {
+  from = tencentcloud_scf_function_alias.live
+  to   = scf_function_alias.live
+}
+
+resource "scf_function_alias" "live" {
+  namespace        = scf_namespace.team.name
+  function_name    = "mig-fn"
+  name             = "live"
+  function_version = scf_function_version.v1.version
+  description      = "live traffic"
+}
+`)
+	requestsBefore := env.fake.Stats().Requests
+
+	res := cli.run(ctx, nil, "plan", "-out=moves.tfplan", "-input=false", "-no-color")
+	if res.ExitCode != 0 {
+		t.Fatalf("plan failed:\n%s", res.Output())
+	}
+	for from, to := range moved {
+		if want := from + " has moved to " + to; !strings.Contains(res.Stdout, want) {
+			t.Errorf("the plan does not say %q:\n%s", want, res.Stdout)
+		}
+	}
+	plan := showPlan(ctx, t, cli, "moves.tfplan")
+	if len(plan.ResourceChanges) != len(moved) {
+		t.Errorf("the plan has %d resource changes, want the %d moves", len(plan.ResourceChanges), len(moved))
+	}
+	for _, rc := range plan.ResourceChanges {
+		if rc.PreviousAddress == "" || moved[rc.PreviousAddress] != rc.Address {
+			t.Errorf("%s: previous address %q, want a move", rc.Address, rc.PreviousAddress)
+		}
+		if !rc.Change.Actions.NoOp() {
+			t.Errorf("%s: %s, want no-op; before %v after %v", rc.Address, actionsName(rc.Change.Actions), rc.Change.Before, rc.Change.After)
+		}
+	}
+
+	if res := cli.run(ctx, nil, "apply", "-input=false", "-no-color", "moves.tfplan"); res.ExitCode != 0 {
+		t.Fatalf("apply failed:\n%s", res.Output())
+	}
+	for action, n := range env.fake.Stats().Requests {
+		if grew := n - requestsBefore[action]; grew > 0 && !strings.HasPrefix(action, "Get") && !strings.HasPrefix(action, "List") {
+			t.Errorf("planning and applying the moves sent %d %s requests, want only reads", grew, action)
+		}
+	}
+	state := showState(ctx, t, cli)
+	if got := len(state.Values.RootModule.Resources); got != len(moved) {
+		t.Errorf("state holds %d resources, want %d", got, len(moved))
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if !strings.HasSuffix(r.ProviderName, "/scfprovider/scf") {
+			t.Errorf("%s is managed by %s after the move, want scfprovider/scf", r.Address, r.ProviderName)
+		}
+	}
+	expectEstateIdentities(t, cli, map[string]map[string]any{
+		"scf_namespace.team":      {"name": namespace},
+		"scf_layer_version.libs":  {"layer_name": "mig-libs", "layer_version": 1.0},
+		"scf_function_version.v1": {"namespace": namespace, "function_name": function, "version": "1"},
+		"scf_function_alias.live": {"namespace": namespace, "function_name": function, "name": "live"},
+	})
+
+	if res := cli.run(ctx, nil, "plan", "-detailed-exitcode", "-input=false", "-no-color"); res.ExitCode != 0 {
+		t.Errorf("the plan after the moves is not empty (exit %d):\n%s", res.ExitCode, res.Output())
+	}
+}
+
+// expectEstateIdentities checks the identity each resource has in the
+// state file, on a CLI that keeps identities.
+func expectEstateIdentities(t *testing.T, cli *terraformCLI, want map[string]map[string]any) {
+	t.Helper()
+	v, err := version.NewVersion(cli.version(t.Context()).number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := featureIdentity.lacking(v); why != "" {
+		t.Logf("identities not checked: %s", why)
+		return
+	}
+	raw, err := os.ReadFile(filepath.Join(cli.dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state struct {
+		Resources []struct {
+			Type, Name string
+			Instances  []struct {
+				Identity map[string]any `json:"identity"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(raw, &state); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range state.Resources {
+		address := r.Type + "." + r.Name
+		w, ok := want[address]
+		if !ok || len(r.Instances) != 1 {
+			t.Errorf("%s: unexpected in state, or not one instance", address)
+			continue
+		}
+		got := r.Instances[0].Identity
+		if len(got) != len(w) {
+			t.Errorf("%s: identity %v, want %v", address, got, w)
+			continue
+		}
+		for attribute, value := range w {
+			if got[attribute] != value {
+				t.Errorf("%s: identity %s = %v, want %v", address, attribute, got[attribute], value)
+			}
+		}
+	}
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -9,12 +11,12 @@ import (
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
-const notServed = "This is a test stand-in for tencentcloudstack/tencentcloud: it only serves the schema of " +
-	"tencentcloud_scf_function, so that Terraform can plan a `moved` block away from it."
+const notServed = "This is a test stand-in for tencentcloudstack/tencentcloud: it only serves the schemas of " +
+	"its SCF resources, so that Terraform can plan a `moved` block away from them."
 
-// standIn is the provider: no settings, one resource.
+// standIn is the provider: no settings, one resource per recorded schema.
 type standIn struct {
-	schema rschema.Schema
+	schemas map[string]rschema.Schema // by type name, tencentcloud_scf_function and the like
 }
 
 func (p *standIn) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -27,36 +29,47 @@ func (p *standIn) Configure(context.Context, provider.ConfigureRequest, *provide
 }
 
 func (p *standIn) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{func() resource.Resource { return &scfFunction{schema: p.schema} }}
+	names := make([]string, 0, len(p.schemas))
+	for name := range p.schemas {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	out := make([]func() resource.Resource, 0, len(names))
+	for _, name := range names {
+		s := p.schemas[name]
+		out = append(out, func() resource.Resource { return &recordedResource{typeName: name, schema: s} })
+	}
+	return out
 }
 
 func (p *standIn) DataSources(context.Context) []func() datasource.DataSource { return nil }
 
-// scfFunction has the recorded schema and refuses every change.
-type scfFunction struct {
-	schema rschema.Schema
+// recordedResource has a recorded schema and refuses every operation.
+type recordedResource struct {
+	typeName string // tencentcloud_scf_function
+	schema   rschema.Schema
 }
 
-func (r *scfFunction) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_scf_function"
+func (r *recordedResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + strings.TrimPrefix(r.typeName, "tencentcloud")
 }
 
-func (r *scfFunction) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *recordedResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema
 }
 
-func (r *scfFunction) Create(_ context.Context, _ resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *recordedResource) Create(_ context.Context, _ resource.CreateRequest, resp *resource.CreateResponse) {
 	resp.Diagnostics.AddError("Not Supported", notServed)
 }
 
-func (r *scfFunction) Read(_ context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *recordedResource) Read(_ context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
 	resp.Diagnostics.AddError("Not Supported", notServed)
 }
 
-func (r *scfFunction) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *recordedResource) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
 	resp.Diagnostics.AddError("Not Supported", notServed)
 }
 
-func (r *scfFunction) Delete(_ context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *recordedResource) Delete(_ context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
 	resp.Diagnostics.AddError("Not Supported", notServed)
 }

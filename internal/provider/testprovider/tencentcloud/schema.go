@@ -10,8 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// The part of `terraform providers schema -json` output that describes one
-// resource. Nothing in the module turns that format into a provider schema
+// The part of `terraform providers schema -json` output that describes the
+// resources. Nothing in the module turns that format into a provider schema
 // (terraform-json reads it into cty types, which the framework does not
 // take), hence this small reader.
 type schemaFile struct {
@@ -40,21 +40,25 @@ type recordedBlockType struct {
 	Block       recordedBlock `json:"block"`
 }
 
-// parseRecordedSchema reads the schema of tencentcloud_scf_function.
-func parseRecordedSchema(raw []byte) (rschema.Schema, error) {
+// parseRecordedSchema reads the schema of every resource the file records,
+// by type name.
+func parseRecordedSchema(raw []byte) (map[string]rschema.Schema, error) {
 	var file schemaFile
 	if err := json.Unmarshal(raw, &file); err != nil {
-		return rschema.Schema{}, err
+		return nil, err
 	}
-	recorded, ok := file.ResourceSchemas["tencentcloud_scf_function"]
-	if !ok {
-		return rschema.Schema{}, errors.New("the recorded schema has no tencentcloud_scf_function")
+	if len(file.ResourceSchemas) == 0 {
+		return nil, errors.New("the recorded schema has no resources")
 	}
-	attrs, blocks, err := convertBlock(recorded.Block)
-	if err != nil {
-		return rschema.Schema{}, err
+	schemas := make(map[string]rschema.Schema, len(file.ResourceSchemas))
+	for typeName, recorded := range file.ResourceSchemas {
+		attrs, blocks, err := convertBlock(recorded.Block)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", typeName, err)
+		}
+		schemas[typeName] = rschema.Schema{Version: recorded.Version, Attributes: attrs, Blocks: blocks}
 	}
-	return rschema.Schema{Version: recorded.Version, Attributes: attrs, Blocks: blocks}, nil
+	return schemas, nil
 }
 
 func convertBlock(b recordedBlock) (map[string]rschema.Attribute, map[string]rschema.Block, error) {

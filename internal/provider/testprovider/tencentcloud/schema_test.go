@@ -10,14 +10,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov5"
 )
 
+// estateTypes are the resources of a tencentcloud estate whose moves the
+// tests try: the stand-in serves each of them, and nothing else.
+var estateTypes = []string{
+	"tencentcloud_scf_namespace", "tencentcloud_scf_layer", "tencentcloud_scf_function",
+	"tencentcloud_scf_function_version", "tencentcloud_scf_function_alias", "tencentcloud_scf_trigger",
+	"tencentcloud_scf_reserved_concurrency_config", "tencentcloud_scf_provisioned_concurrency_config",
+}
+
 // TestServesRecordedSchema: the stand-in serves every attribute and block
-// of the recorded schema, and Terraform would accept it.
+// of each recorded schema, at its version, and Terraform would accept it.
 func TestServesRecordedSchema(t *testing.T) {
-	resourceSchema, err := parseRecordedSchema(recordedSchema)
+	schemas, err := parseRecordedSchema(recordedSchema)
 	if err != nil {
 		t.Fatal(err)
 	}
-	server, err := providerserver.NewProtocol5WithError(func() provider.Provider { return &standIn{schema: resourceSchema} }())()
+	server, err := providerserver.NewProtocol5WithError(func() provider.Provider { return &standIn{schemas: schemas} }())()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,9 +36,8 @@ func TestServesRecordedSchema(t *testing.T) {
 	for _, d := range resp.Diagnostics {
 		t.Errorf("schema diagnostic: %s: %s", d.Summary, d.Detail)
 	}
-	served, ok := resp.ResourceSchemas["tencentcloud_scf_function"]
-	if !ok || len(resp.ResourceSchemas) != 1 {
-		t.Fatalf("want tencentcloud_scf_function only, got %d resource schemas", len(resp.ResourceSchemas))
+	if len(resp.ResourceSchemas) != len(estateTypes) {
+		t.Errorf("%d resource schemas served, want the %d of the estate", len(resp.ResourceSchemas), len(estateTypes))
 	}
 
 	var file schemaFile
@@ -86,7 +93,18 @@ func TestServesRecordedSchema(t *testing.T) {
 			compare(where+"."+name, want.Block, b.Block)
 		}
 	}
-	compare("tencentcloud_scf_function", file.ResourceSchemas["tencentcloud_scf_function"].Block, served.Block)
+	for _, typeName := range estateTypes {
+		recorded, ok := file.ResourceSchemas[typeName]
+		served, servedOK := resp.ResourceSchemas[typeName]
+		if !ok || !servedOK {
+			t.Errorf("%s: recorded %t, served %t", typeName, ok, servedOK)
+			continue
+		}
+		if served.Version != recorded.Version {
+			t.Errorf("%s: version %d served, %d recorded", typeName, served.Version, recorded.Version)
+		}
+		compare(typeName, recorded.Block, served.Block)
+	}
 }
 
 func mustJSON(t *testing.T, v any) []byte {

@@ -6,74 +6,69 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-func moveReserved(t *testing.T, req *tfprotov6.MoveResourceStateRequest) movedTo[scfReservedConcurrencyModel] {
+func reservedMoveRequest(t *testing.T, attributes map[string]any) *tfprotov6.MoveResourceStateRequest {
 	t.Helper()
-	return moveTencentcloud[scfReservedConcurrencyModel](t, &scfReservedConcurrencyResource{}, "scf_reserved_concurrency", req)
+	return attributesMoveRequest(t, tencentcloudReservedConcurrencyType, "scf_reserved_concurrency", attributes)
 }
 
-func moveProvisioned(t *testing.T, req *tfprotov6.MoveResourceStateRequest) movedTo[scfProvisionedConcurrencyModel] {
+func provisionedMoveRequest(t *testing.T, attributes map[string]any) *tfprotov6.MoveResourceStateRequest {
 	t.Helper()
-	return moveTencentcloud[scfProvisionedConcurrencyModel](t, &scfProvisionedConcurrencyResource{}, "scf_provisioned_concurrency", req)
+	return attributesMoveRequest(t, tencentcloudProvisionedConcurrencyType, "scf_provisioned_concurrency", attributes)
 }
 
 func TestMoveStateRecordedReservedConcurrency(t *testing.T) {
 	t.Parallel()
-	moved := moveReserved(t, tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType,
-		estateAttributes(t, tencentcloudReservedConcurrencyType, "rc")))
-	m := moved.mustSucceed(t)
+	var m scfReservedConcurrencyModel
+	identity := mustMoveInto(t, estateMoveRequest(t, tencentcloudReservedConcurrencyType, "scf_reserved_concurrency"),
+		NewSCFReservedConcurrencyResource(), &m)
 	expectString(t, "id", m.ID, "mig-ns/mig-fn")
 	expectString(t, "namespace", m.Namespace, "mig-ns")
 	expectString(t, "function_name", m.FunctionName, "mig-fn")
 	if m.ReservedConcurrencyMem.ValueInt64() != 1024 {
 		t.Errorf("reserved_concurrency_mem = %s, want 1024", m.ReservedConcurrencyMem)
 	}
-	moved.expectIdentity(t, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn"})
+	expectIdentity(t, identity, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn"})
 }
 
 func TestMoveStateReservedConcurrencyFromID(t *testing.T) {
 	t.Parallel()
 	// an old state with the names in the ID only, <namespace>#<function>
-	src := estateAttributes(t, tencentcloudReservedConcurrencyType, "rc")
+	src := estateAttributes(t, tencentcloudReservedConcurrencyType)
 	src["namespace"], src["function_name"] = nil, ""
-	m := moveReserved(t, tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, src)).mustSucceed(t)
+	var m scfReservedConcurrencyModel
+	mustMoveInto(t, reservedMoveRequest(t, src), NewSCFReservedConcurrencyResource(), &m)
 	expectString(t, "id", m.ID, "mig-ns/mig-fn")
 }
 
 func TestMoveStateReservedConcurrencyRefusals(t *testing.T) {
 	t.Parallel()
 	summary := concurrencyDiagnostics.unable("Move")
-	src := estateAttributes(t, tencentcloudReservedConcurrencyType, "rc")
-	req := tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, src)
-	req.SourceSchemaVersion = 2
-	moveReserved(t, req).mustRefuse(t, summary, "schema version 2", "removed {", "scf_reserved_concurrency")
-
+	src := estateAttributes(t, tencentcloudReservedConcurrencyType)
 	src["reserved_concurrency_mem"] = nil
-	moveReserved(t, tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, src)).mustRefuse(t, summary,
-		"reserved_concurrency_mem", `id = "mig-ns/mig-fn"`, "destroy = false")
+	var m scfReservedConcurrencyModel // never decoded: the move fails
+	_, diags := moveInto(t, reservedMoveRequest(t, src), NewSCFReservedConcurrencyResource(), &m)
+	expectRefusal(t, diags, summary, "reserved_concurrency_mem", `id = "mig-ns/mig-fn"`, "destroy = false")
 
-	req = tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, src)
-	req.SourceState = &tfprotov6.RawState{Flatmap: map[string]string{"id": "mig-ns#mig-fn"}}
-	moveReserved(t, req).mustRefuse(t, summary, "not in JSON form")
+	src["function_name"], src["id"] = "", ""
+	_, diags = moveInto(t, reservedMoveRequest(t, src), NewSCFReservedConcurrencyResource(), &m)
+	expectRefusal(t, diags, summary, "no function_name", `id = "<namespace>/<function_name>"`)
+
+	testMoveRefusals(t, tencentcloudReservedConcurrencyType, "scf_reserved_concurrency", NewSCFReservedConcurrencyResource,
+		summary, `{"reserved_concurrency_mem": "lots"}`)
 }
 
-func TestMoveStateReservedConcurrencyLeavesOtherSources(t *testing.T) {
+func TestMoveStateReservedConcurrencyLeavesOtherSourcesAlone(t *testing.T) {
 	t.Parallel()
-	attributes := estateAttributes(t, tencentcloudReservedConcurrencyType, "rc")
-	req := tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, attributes)
-	moveReserved(t, req).expectNotMoved(t)
-	req = tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, attributes)
-	req.SourceProviderAddress = "registry.terraform.io/hashicorp/null"
-	moveReserved(t, req).expectNotMoved(t)
-	req = tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, attributes)
-	req.SourceProviderAddress = "registry.opentofu.org/tencentcloudstack/tencentcloud"
-	moveReserved(t, req).mustSucceed(t)
+	var m scfReservedConcurrencyModel
+	testMoveLeavesOtherSourcesAlone(t, tencentcloudReservedConcurrencyType, "scf_reserved_concurrency",
+		NewSCFReservedConcurrencyResource, &m)
 }
 
 func TestMoveStateRecordedProvisionedConcurrency(t *testing.T) {
 	t.Parallel()
-	moved := moveProvisioned(t, tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType,
-		estateAttributes(t, tencentcloudProvisionedConcurrencyType, "pc")))
-	m := moved.mustSucceed(t)
+	var m scfProvisionedConcurrencyModel
+	identity := mustMoveInto(t, estateMoveRequest(t, tencentcloudProvisionedConcurrencyType, "scf_provisioned_concurrency"),
+		NewSCFProvisionedConcurrencyResource(), &m)
 	expectString(t, "id", m.ID, "mig-ns/mig-fn/1")
 	expectString(t, "namespace", m.Namespace, "mig-ns")
 	expectString(t, "function_name", m.FunctionName, "mig-fn")
@@ -88,17 +83,18 @@ func TestMoveStateRecordedProvisionedConcurrency(t *testing.T) {
 	if m.ScheduledActions != nil {
 		t.Errorf("scheduled_actions = %v, want null (trigger_actions is empty)", m.ScheduledActions)
 	}
-	moved.expectIdentity(t, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "qualifier": "1"})
+	expectIdentity(t, identity, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "qualifier": "1"})
 }
 
 func TestMoveStateProvisionedConcurrencyScheduledActions(t *testing.T) {
 	t.Parallel()
-	src := estateAttributes(t, tencentcloudProvisionedConcurrencyType, "pc")
+	src := estateAttributes(t, tencentcloudProvisionedConcurrencyType)
 	src["trigger_actions"] = []any{
 		map[string]any{"trigger_name": "up", "trigger_cron_config": "0 0 9 * * MON-FRI *", "trigger_provisioned_concurrency_num": 3, "provisioned_type": "Default"},
 		map[string]any{"trigger_name": "down", "trigger_cron_config": "0 0 18 * * MON-FRI *", "trigger_provisioned_concurrency_num": 0, "provisioned_type": ""},
 	}
-	m := moveProvisioned(t, tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, src)).mustSucceed(t)
+	var m scfProvisionedConcurrencyModel
+	mustMoveInto(t, provisionedMoveRequest(t, src), NewSCFProvisionedConcurrencyResource(), &m)
 	got := map[string]scheduledActionModel{}
 	for _, a := range m.ScheduledActions {
 		got[a.Name.ValueString()] = a
@@ -131,26 +127,21 @@ func TestMoveStateProvisionedConcurrencyRefusals(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			src := estateAttributes(t, tencentcloudProvisionedConcurrencyType, "pc")
+			src := estateAttributes(t, tencentcloudProvisionedConcurrencyType)
 			for k, v := range c.change {
 				src[k] = v
 			}
-			moveProvisioned(t, tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, src)).mustRefuse(t, summary, c.wants...)
+			var m scfProvisionedConcurrencyModel // never decoded: the move fails
+			_, diags := moveInto(t, provisionedMoveRequest(t, src), NewSCFProvisionedConcurrencyResource(), &m)
+			expectRefusal(t, diags, summary, c.wants...)
 		})
 	}
-	req := tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, estateAttributes(t, tencentcloudProvisionedConcurrencyType, "pc"))
-	req.SourceSchemaVersion = 1
-	moveProvisioned(t, req).mustRefuse(t, summary, "schema version 1", "scf_provisioned_concurrency")
+	testMoveRefusals(t, tencentcloudProvisionedConcurrencyType, "scf_provisioned_concurrency",
+		NewSCFProvisionedConcurrencyResource, summary, `{"version_provisioned_concurrency_num": "two"}`)
 }
-
-func TestMoveStateProvisionedConcurrencyLeavesOtherSources(t *testing.T) {
+func TestMoveStateProvisionedConcurrencyLeavesOtherSourcesAlone(t *testing.T) {
 	t.Parallel()
-	attributes := estateAttributes(t, tencentcloudProvisionedConcurrencyType, "pc")
-	moveProvisioned(t, tencentcloudMoveRequest(t, tencentcloudReservedConcurrencyType, attributes)).expectNotMoved(t)
-	req := tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, attributes)
-	req.SourceProviderAddress = "registry.terraform.io/hashicorp/null"
-	moveProvisioned(t, req).expectNotMoved(t)
-	req = tencentcloudMoveRequest(t, tencentcloudProvisionedConcurrencyType, attributes)
-	req.SourceProviderAddress = "registry.opentofu.org/tencentcloudstack/tencentcloud"
-	moveProvisioned(t, req).mustSucceed(t)
+	var m scfProvisionedConcurrencyModel
+	testMoveLeavesOtherSourcesAlone(t, tencentcloudProvisionedConcurrencyType, "scf_provisioned_concurrency",
+		NewSCFProvisionedConcurrencyResource, &m)
 }

@@ -38,8 +38,7 @@ func (r *scfProvisionedConcurrencyResource) MoveState(context.Context) []resourc
 
 func moveProvisionedFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
 	var source tencentcloudProvisionedConcurrencyState
-	if !decodeTencentcloudSource(req, tencentcloudProvisionedConcurrencyType, "scf_provisioned_concurrency",
-		concurrencyDiagnostics.unable("Move"), provisionedMoveAdvice(""), &source, &resp.Diagnostics) {
+	if !provisionedMove.decode(req, resp, &source) {
 		return
 	}
 	model, diags := movedProvisionedConcurrency(ctx, source)
@@ -49,6 +48,15 @@ func moveProvisionedFromTencentcloud(ctx context.Context, req resource.MoveState
 	}
 	resp.Diagnostics.Append(resp.TargetState.Set(ctx, model)...)
 	setIdentity(ctx, resp.TargetIdentity, model.identity(), &resp.Diagnostics)
+}
+
+// provisionedMove is the move from
+// tencentcloud_scf_provisioned_concurrency_config. Its advice is its own:
+// concurrency that scales by utilization is better left unmanaged than
+// imported.
+var provisionedMove = tencentcloudMove{
+	source: tencentcloudProvisionedConcurrencyType, target: "scf_provisioned_concurrency",
+	summary: concurrencyDiagnostics.unable("Move"), advice: provisionedMoveAdvice,
 }
 
 // provisionedMoveAdvice is what to do with a provisioned concurrency the
@@ -69,7 +77,6 @@ func provisionedMoveAdvice(importID string) string {
 // status_reason) is null: the refresh that follows the move reads it.
 func movedProvisionedConcurrency(ctx context.Context, src tencentcloudProvisionedConcurrencyState) (scfProvisionedConcurrencyModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	summary := concurrencyDiagnostics.unable("Move")
 	namespace, function, qualifier := src.Namespace, src.FunctionName, src.Qualifier
 	// The official ID is <function>#<qualifier>#<namespace>.
 	if parts := strings.SplitN(src.ID, "#", 3); len(parts) == 3 {
@@ -79,7 +86,7 @@ func movedProvisionedConcurrency(ctx context.Context, src tencentcloudProvisione
 	id := provisionedID(namespace, function, qualifier)
 	var m scfProvisionedConcurrencyModel
 	refuse := func(problem string) (scfProvisionedConcurrencyModel, diag.Diagnostics) {
-		diags.AddError(summary, fmt.Sprintf("The provisioned concurrency of %s %s. %s", id, problem, provisionedMoveAdvice(id)))
+		diags.AddError(provisionedMove.summary, fmt.Sprintf("The provisioned concurrency of %s %s. %s", id, problem, provisionedMove.advice(id)))
 		return m, diags
 	}
 	if function == "" || qualifier == "" {

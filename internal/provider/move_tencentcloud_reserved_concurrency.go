@@ -28,8 +28,7 @@ func (r *scfReservedConcurrencyResource) MoveState(context.Context) []resource.S
 
 func moveReservedFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
 	var source tencentcloudReservedConcurrencyState
-	if !decodeTencentcloudSource(req, tencentcloudReservedConcurrencyType, "scf_reserved_concurrency",
-		concurrencyDiagnostics.unable("Move"), reservedMoveAdvice(""), &source, &resp.Diagnostics) {
+	if !reservedMove.decode(req, resp, &source) {
 		return
 	}
 	model, diags := movedReservedConcurrency(source)
@@ -41,16 +40,14 @@ func moveReservedFromTencentcloud(ctx context.Context, req resource.MoveStateReq
 	setIdentity(ctx, resp.TargetIdentity, model.identity(), &resp.Diagnostics)
 }
 
-// reservedMoveAdvice is what to do with a reserved concurrency the move
-// refuses; importID is scf_reserved_concurrency's import ID when known.
-func reservedMoveAdvice(importID string) string {
-	if importID == "" {
-		importID = "<namespace>/<function_name>"
-	}
-	return "Take the reserved concurrency over by import instead: replace the moved block with a removed block " +
-		"(`removed { from = tencentcloud_scf_reserved_concurrency_config.<name>  lifecycle { destroy = false } }`), " +
-		"so Terraform forgets it without removing it from the function, and import it with an import block " +
-		"(`import { to = scf_reserved_concurrency.<name>  id = \"" + importID + "\" }`)."
+// reservedMove is the move from tencentcloud_scf_reserved_concurrency_config.
+var reservedMove = tencentcloudMove{
+	source: tencentcloudReservedConcurrencyType, target: "scf_reserved_concurrency",
+	summary: concurrencyDiagnostics.unable("Move"),
+	advice: func(id string) string {
+		return tencentcloudAdvice("reserved concurrency", tencentcloudReservedConcurrencyType,
+			"scf_reserved_concurrency", id, "<namespace>/<function_name>")
+	},
 }
 
 // movedReservedConcurrency is the model Read makes of the quota the
@@ -67,12 +64,12 @@ func movedReservedConcurrency(src tencentcloudReservedConcurrencyState) (scfRese
 	var m scfReservedConcurrencyModel
 	switch {
 	case function == "":
-		diags.AddError(concurrencyDiagnostics.unable("Move"), fmt.Sprintf("The state of %s has no function_name (id %q). %s",
-			tencentcloudReservedConcurrencyType, src.ID, reservedMoveAdvice("")))
+		diags.AddError(reservedMove.summary, fmt.Sprintf("The state of %s has no function_name (id %q). %s",
+			tencentcloudReservedConcurrencyType, src.ID, reservedMove.advice("")))
 		return m, diags
 	case src.ReservedConcurrencyMem == nil:
-		diags.AddError(concurrencyDiagnostics.unable("Move"), fmt.Sprintf("The reserved concurrency of %s has no "+
-			"reserved_concurrency_mem in state. %s", id, reservedMoveAdvice(id)))
+		diags.AddError(reservedMove.summary, fmt.Sprintf("The reserved concurrency of %s has no "+
+			"reserved_concurrency_mem in state. %s", id, reservedMove.advice(id)))
 		return m, diags
 	}
 	m.ID = types.StringValue(id)

@@ -38,8 +38,7 @@ func (r *scfTriggerResource) MoveState(context.Context) []resource.StateMover {
 
 func moveTriggerFromTencentcloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
 	var source tencentcloudTriggerState
-	if !decodeTencentcloudSource(req, tencentcloudTriggerType, "scf_trigger", triggerDiagnostics.unable("Move"),
-		triggerMoveAdvice(""), &source, &resp.Diagnostics) {
+	if !triggerMove.decode(req, resp, &source) {
 		return
 	}
 	model, diags := movedTrigger(source)
@@ -51,42 +50,13 @@ func moveTriggerFromTencentcloud(ctx context.Context, req resource.MoveStateRequ
 	setIdentity(ctx, resp.TargetIdentity, model.identity(), &resp.Diagnostics)
 }
 
-// decodeTencentcloudSource reads the source state of a `moved` block into
-// dst when it comes from the official provider's resource sourceType; it
-// reports false, with an error unless the source is another resource's (the
-// framework then says that nothing could move it), when there is nothing
-// to translate.
-func decodeTencentcloudSource(req resource.MoveStateRequest, sourceType, target, summary, advice string, dst any,
-	diags *diag.Diagnostics) bool {
-	if req.SourceTypeName != sourceType || !tencentcloudProviders[req.SourceProviderAddress] {
-		return false
-	}
-	switch {
-	case req.SourceSchemaVersion != 0:
-		diags.AddError(summary, fmt.Sprintf("The state of %s is at schema version %d; %s can move version 0 only. %s",
-			sourceType, req.SourceSchemaVersion, target, advice))
-	case req.SourceRawState == nil || req.SourceRawState.JSON == nil:
-		diags.AddError(summary, "The state of "+sourceType+" is not in JSON form (it predates Terraform 0.12). "+advice)
-	default:
-		if err := json.Unmarshal(req.SourceRawState.JSON, dst); err != nil {
-			diags.AddError(summary, "The state of "+sourceType+" could not be read: "+err.Error()+". "+advice)
-			return false
-		}
-		return true
-	}
-	return false
-}
-
-// triggerMoveAdvice is what to do with a trigger the move refuses; importID
-// is scf_trigger's import ID when it is known.
-func triggerMoveAdvice(importID string) string {
-	if importID == "" {
-		importID = "<namespace>/<function_name>/<type>/<name>"
-	}
-	return "Take the trigger over by import instead: replace the moved block with a removed block " +
-		"(`removed { from = tencentcloud_scf_trigger.<name>  lifecycle { destroy = false } }`), so Terraform " +
-		"forgets the trigger without deleting it, and import it with an import block " +
-		"(`import { to = scf_trigger.<name>  id = \"" + importID + "\" }`)."
+// triggerMove is the move from tencentcloud_scf_trigger.
+var triggerMove = tencentcloudMove{
+	source: tencentcloudTriggerType, target: "scf_trigger", summary: triggerDiagnostics.unable("Move"),
+	advice: func(id string) string {
+		return tencentcloudAdvice("trigger", tencentcloudTriggerType, "scf_trigger", id,
+			"<namespace>/<function_name>/<type>/<name>")
+	},
 }
 
 // movedTrigger translates the official provider's state into this
@@ -94,7 +64,6 @@ func triggerMoveAdvice(importID string) string {
 // the model is what Read makes of it.
 func movedTrigger(src tencentcloudTriggerState) (scfTriggerModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	summary := triggerDiagnostics.unable("Move")
 	var m scfTriggerModel
 	namespace, function, name := src.Namespace, src.FunctionName, src.TriggerName
 	// The official ID, <function>#<namespace>#<trigger>, fills in what an
@@ -105,11 +74,11 @@ func movedTrigger(src tencentcloudTriggerState) (scfTriggerModel, diag.Diagnosti
 	namespace = cmp.Or(namespace, scfapi.DefaultNamespace)
 	importID := triggerID(namespace, function, src.Type, name)
 	refuse := func(format string, args ...any) (scfTriggerModel, diag.Diagnostics) {
-		diags.AddError(summary, fmt.Sprintf("Trigger %s: ", importID)+fmt.Sprintf(format, args...)+" "+triggerMoveAdvice(importID))
+		diags.AddError(triggerMove.summary, fmt.Sprintf("Trigger %s: ", importID)+fmt.Sprintf(format, args...)+" "+triggerMove.advice(importID))
 		return m, diags
 	}
 	if !slices.Contains(importableTriggerTypes, src.Type) {
-		diags.AddError(summary, fmt.Sprintf("Trigger %q of function %s has type = %q, which scf_trigger does not manage "+
+		diags.AddError(triggerMove.summary, fmt.Sprintf("Trigger %q of function %s has type = %q, which scf_trigger does not manage "+
 			"(it manages %s). Replace the moved block with a removed block (`removed { from = "+
 			"tencentcloud_scf_trigger.<name>  lifecycle { destroy = false } }`): Terraform forgets the trigger without "+
 			"deleting it, and it stays on the function, unmanaged.", name, functionID(namespace, function), src.Type,

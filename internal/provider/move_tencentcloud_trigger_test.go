@@ -1,199 +1,32 @@
 package provider
 
 import (
-	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
-// estateAttributes returns the attributes the official provider wrote for
-// its resource typ.name in testdata/tencentcloud_scf_estate_state.json, a
-// state it wrote against scf-fake, decoded so that a test can change them.
-func estateAttributes(t *testing.T, typ, name string) map[string]any {
+// attributesMoveRequest is the MoveResourceState call for a `moved` block
+// from an object of source, whose state holds attributes, to target.
+func attributesMoveRequest(t *testing.T, source, target string, attributes map[string]any) *tfprotov6.MoveResourceStateRequest {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "tencentcloud_scf_estate_state.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var state recordedTencentcloudState
-	if err := json.Unmarshal(raw, &state); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range state.Resources {
-		if r.Type != typ || r.Name != name {
-			continue
-		}
-		if want := `provider["` + tencentcloudAddress + `"]`; r.Provider != want {
-			t.Fatalf("recorded provider %s, want %s", r.Provider, want)
-		}
-		if len(r.Instances) != 1 || r.Instances[0].SchemaVersion != 0 {
-			t.Fatalf("recorded %s.%s: want one instance at schema version 0", typ, name)
-		}
-		var attributes map[string]any
-		if err := json.Unmarshal(r.Instances[0].Attributes, &attributes); err != nil {
-			t.Fatal(err)
-		}
-		return attributes
-	}
-	t.Fatalf("no %s.%s in the recorded estate", typ, name)
-	return nil
+	req := moveRequest(rawJSON(t, attributes))
+	req.SourceTypeName, req.TargetTypeName = source, target
+	return req
 }
 
-// movedTo is the outcome of one MoveResourceState call.
-type movedTo[T any] struct {
-	model    T
-	identity map[string]string
-	diags    []*tfprotov6.Diagnostic
-}
-
-// moveTencentcloud runs a `moved` block's MoveResourceState from the
-// official provider's sourceType to target through the provider server as
-// main.go serves it, and decodes the moved state and identity, checking
-// them against the schemas.
-func moveTencentcloud[T any](t *testing.T, r resource.Resource, target string, req *tfprotov6.MoveResourceStateRequest) movedTo[T] {
+func triggerMoveRequest(t *testing.T, attributes map[string]any) *tfprotov6.MoveResourceStateRequest {
 	t.Helper()
-	ctx := context.Background()
-	server := NewProtocol6Server("test")()
-	req.TargetTypeName = target
-	resp, err := server.MoveResourceState(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := movedTo[T]{diags: resp.Diagnostics}
-	if resp.TargetState == nil {
-		if resp.TargetIdentity != nil {
-			t.Error("a move without a state gave an identity")
-		}
-		return out
-	}
-	schemaResp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := resp.TargetState.Unmarshal(schemaResp.ResourceSchemas[target].ValueType())
-	if err != nil {
-		t.Fatalf("the moved state does not match the schema: %s", err)
-	}
-	if !raw.IsFullyKnown() {
-		t.Fatal("the moved state holds unknown values")
-	}
-	var schemaOut resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &schemaOut)
-	if d := (tfsdk.State{Schema: schemaOut.Schema, Raw: raw}).Get(ctx, &out.model); d.HasError() {
-		t.Fatalf("decoding the moved state: %v", d)
-	}
-	if resp.TargetIdentity == nil || resp.TargetIdentity.IdentityData == nil {
-		t.Fatal("the move gave no identity")
-	}
-	schemas, err := server.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rawIdentity, err := resp.TargetIdentity.IdentityData.Unmarshal(schemas.IdentitySchemas[target].ValueType())
-	if err != nil {
-		t.Fatalf("the moved identity does not match the identity schema: %s", err)
-	}
-	var identity map[string]tftypes.Value
-	if err := rawIdentity.As(&identity); err != nil {
-		t.Fatal(err)
-	}
-	out.identity = map[string]string{}
-	for k, v := range identity {
-		var s string
-		if err := v.As(&s); err != nil {
-			t.Fatalf("identity %s: %s", k, err)
-		}
-		out.identity[k] = s
-	}
-	return out
-}
-
-func tencentcloudMoveRequest(t *testing.T, sourceType string, attributes map[string]any) *tfprotov6.MoveResourceStateRequest {
-	t.Helper()
-	raw, err := json.Marshal(attributes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &tfprotov6.MoveResourceStateRequest{
-		SourceProviderAddress: tencentcloudAddress, SourceTypeName: sourceType, SourceSchemaVersion: 0,
-		SourceState: &tfprotov6.RawState{JSON: raw}, SourcePrivate: []byte("null"),
-	}
-}
-
-func (m movedTo[T]) mustSucceed(t *testing.T) T {
-	t.Helper()
-	for _, d := range m.diags {
-		if d.Severity == tfprotov6.DiagnosticSeverityError {
-			t.Fatalf("move failed: %s: %s", d.Summary, d.Detail)
-		}
-	}
-	return m.model
-}
-
-// mustRefuse checks that the move failed with summary, its detail holding
-// each of wants.
-func (m movedTo[T]) mustRefuse(t *testing.T, summary string, wants ...string) {
-	t.Helper()
-	for _, d := range m.diags {
-		if d.Severity != tfprotov6.DiagnosticSeverityError {
-			continue
-		}
-		if d.Summary != summary {
-			t.Errorf("summary %q, want %q", d.Summary, summary)
-		}
-		for _, want := range wants {
-			if !strings.Contains(d.Detail, want) {
-				t.Errorf("detail lacks %q:\n%s", want, d.Detail)
-			}
-		}
-		return
-	}
-	t.Fatalf("the move did not fail: %v", m.diags)
-}
-
-func (m movedTo[T]) expectIdentity(t *testing.T, want map[string]string) {
-	t.Helper()
-	for k, v := range want {
-		if m.identity[k] != v {
-			t.Errorf("identity %s = %q, want %q", k, m.identity[k], v)
-		}
-	}
-	if len(m.identity) != len(want) {
-		t.Errorf("identity %v, want %v", m.identity, want)
-	}
-}
-
-// expectNotMoved checks that nothing moved and nothing was said: the
-// framework itself reports a source no mover took.
-func (m movedTo[T]) expectNotMoved(t *testing.T) {
-	t.Helper()
-	for _, d := range m.diags {
-		if !strings.Contains(d.Summary, "Unable to Move Resource State") {
-			t.Errorf("unexpected diagnostic: %s: %s", d.Summary, d.Detail)
-		}
-	}
-}
-
-func moveTrigger(t *testing.T, attributes map[string]any) movedTo[scfTriggerModel] {
-	t.Helper()
-	return moveTencentcloud[scfTriggerModel](t, &scfTriggerResource{}, "scf_trigger",
-		tencentcloudMoveRequest(t, tencentcloudTriggerType, attributes))
+	return attributesMoveRequest(t, tencentcloudTriggerType, "scf_trigger", attributes)
 }
 
 func TestMoveStateRecordedTimerTrigger(t *testing.T) {
 	t.Parallel()
-	moved := moveTrigger(t, estateAttributes(t, tencentcloudTriggerType, "nightly"))
-	m := moved.mustSucceed(t)
+	var m scfTriggerModel
+	identity := mustMoveInto(t, estateMoveRequest(t, tencentcloudTriggerType, "scf_trigger"), NewSCFTriggerResource(), &m)
 	expectString(t, "id", m.ID, "mig-ns/mig-fn/timer/nightly")
 	expectString(t, "namespace", m.Namespace, "mig-ns")
 	expectString(t, "function_name", m.FunctionName, "mig-fn")
@@ -212,7 +45,7 @@ func TestMoveStateRecordedTimerTrigger(t *testing.T) {
 	if m.Cos != nil || m.Ckafka != nil || m.Cmq != nil || m.Apigw != nil || m.HTTP != nil {
 		t.Errorf("blocks of other types set: %+v", m)
 	}
-	moved.expectIdentity(t, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "type": "timer",
+	expectIdentity(t, identity, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "type": "timer",
 		"name": "nightly", "qualifier": "$DEFAULT"})
 
 	// What Read makes of the trigger the service lists is what moved.
@@ -282,12 +115,12 @@ func TestMoveStateTriggerTypes(t *testing.T) {
 	} {
 		t.Run(v.typ, func(t *testing.T) {
 			t.Parallel()
-			src := estateAttributes(t, tencentcloudTriggerType, "nightly")
+			src := estateAttributes(t, tencentcloudTriggerType)
 			src["type"], src["trigger_name"], src["trigger_desc"], src["enable"] = v.typ, v.name, v.desc, "CLOSE"
 			src["id"] = "mig-fn#mig-ns#" + v.name
 			src["trigger_attribute"] = v.desc
-			moved := moveTrigger(t, src)
-			m := moved.mustSucceed(t)
+			var m scfTriggerModel
+			identity := mustMoveInto(t, triggerMoveRequest(t, src), NewSCFTriggerResource(), &m)
 			expectString(t, "id", m.ID, "mig-ns/mig-fn/"+v.typ+"/"+v.name)
 			expectString(t, "type", m.Type, v.typ)
 			expectString(t, "name", m.Name, v.name)
@@ -298,7 +131,7 @@ func TestMoveStateTriggerTypes(t *testing.T) {
 				t.Error("timer is set")
 			}
 			v.check(t, m)
-			moved.expectIdentity(t, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "type": v.typ,
+			expectIdentity(t, identity, map[string]string{"namespace": "mig-ns", "function_name": "mig-fn", "type": v.typ,
 				"name": v.name, "qualifier": "$DEFAULT"})
 		})
 	}
@@ -312,59 +145,30 @@ func TestMoveStateTriggerRefusals(t *testing.T) {
 		change map[string]any
 		wants  []string
 	}{
-		"unmanaged type":      {map[string]any{"type": "cls", "trigger_desc": `{}`}, []string{`type = "cls"`, "does not manage", "removed {"}},
-		"bad cron":            {map[string]any{"trigger_desc": "every night"}, []string{"trigger_desc", "not a cron expression", importBlock, "removed {"}},
-		"bad json":            {map[string]any{"type": "ckafka", "trigger_desc": "maxMsgNum=50"}, []string{"trigger_desc", "not a JSON object", `id = "mig-ns/mig-fn/ckafka/nightly"`}},
-		"cos without event":   {map[string]any{"type": "cos", "trigger_desc": `{"filter":{}}`}, []string{"trigger_desc", "has no event"}},
-		"unknown enable":      {map[string]any{"enable": "MAYBE"}, []string{`enable = "MAYBE"`, importBlock}},
-		"no qualifier":        {map[string]any{"qualifier": nil}, []string{"qualifier", importBlock}},
-		"no function name":    {map[string]any{"function_name": "", "id": ""}, []string{"function_name"}},
-		"schema version past": {nil, []string{"schema version 1", "removed {"}},
+		"unmanaged type":    {map[string]any{"type": "cls", "trigger_desc": `{}`}, []string{`type = "cls"`, "does not manage", "removed {"}},
+		"bad cron":          {map[string]any{"trigger_desc": "every night"}, []string{"trigger_desc", "not a cron expression", importBlock, "removed {"}},
+		"bad json":          {map[string]any{"type": "ckafka", "trigger_desc": "maxMsgNum=50"}, []string{"trigger_desc", "not a JSON object", `id = "mig-ns/mig-fn/ckafka/nightly"`}},
+		"cos without event": {map[string]any{"type": "cos", "trigger_desc": `{"filter":{}}`}, []string{"trigger_desc", "has no event"}},
+		"unknown enable":    {map[string]any{"enable": "MAYBE"}, []string{`enable = "MAYBE"`, importBlock}},
+		"no qualifier":      {map[string]any{"qualifier": nil}, []string{"qualifier", importBlock}},
+		"no function name":  {map[string]any{"function_name": "", "id": ""}, []string{"function_name"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			src := estateAttributes(t, tencentcloudTriggerType, "nightly")
+			src := estateAttributes(t, tencentcloudTriggerType)
 			for k, v := range c.change {
 				src[k] = v
 			}
-			req := tencentcloudMoveRequest(t, tencentcloudTriggerType, src)
-			if c.change == nil {
-				req.SourceSchemaVersion = 1
-			}
-			moveTencentcloud[scfTriggerModel](t, &scfTriggerResource{}, "scf_trigger", req).mustRefuse(t, summary, c.wants...)
+			var m scfTriggerModel // never decoded: the move fails
+			_, diags := moveInto(t, triggerMoveRequest(t, src), NewSCFTriggerResource(), &m)
+			expectRefusal(t, diags, summary, c.wants...)
 		})
 	}
+	testMoveRefusals(t, tencentcloudTriggerType, "scf_trigger", NewSCFTriggerResource, summary, `{"trigger_name": 3}`)
 }
 
-func TestMoveStateTriggerOnOpenTofu(t *testing.T) {
+func TestMoveStateTriggerLeavesOtherSourcesAlone(t *testing.T) {
 	t.Parallel()
-	req := tencentcloudMoveRequest(t, tencentcloudTriggerType, estateAttributes(t, tencentcloudTriggerType, "nightly"))
-	req.SourceProviderAddress = "registry.opentofu.org/tencentcloudstack/tencentcloud"
-	m := moveTencentcloud[scfTriggerModel](t, &scfTriggerResource{}, "scf_trigger", req).mustSucceed(t)
-	expectString(t, "id", m.ID, "mig-ns/mig-fn/timer/nightly")
-}
-
-func TestMoveStateTriggerLeavesOtherSources(t *testing.T) {
-	t.Parallel()
-	attributes := estateAttributes(t, tencentcloudTriggerType, "nightly")
-	for name, change := range map[string]func(*tfprotov6.MoveResourceStateRequest){
-		"other type": func(r *tfprotov6.MoveResourceStateRequest) { r.SourceTypeName = tencentcloudFunctionType },
-		"other provider": func(r *tfprotov6.MoveResourceStateRequest) {
-			r.SourceProviderAddress = "registry.terraform.io/hashicorp/null"
-		},
-		"reserved type": func(r *tfprotov6.MoveResourceStateRequest) {
-			r.SourceTypeName = tencentcloudReservedConcurrencyType
-		},
-	} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := tencentcloudMoveRequest(t, tencentcloudTriggerType, attributes)
-			change(req)
-			moved := moveTencentcloud[scfTriggerModel](t, &scfTriggerResource{}, "scf_trigger", req)
-			moved.expectNotMoved(t)
-			if len(moved.diags) == 0 {
-				t.Error("no diagnostic: the framework should say nothing moved it")
-			}
-		})
-	}
+	var m scfTriggerModel
+	testMoveLeavesOtherSourcesAlone(t, tencentcloudTriggerType, "scf_trigger", NewSCFTriggerResource, &m)
 }

@@ -22,8 +22,10 @@
 //     the MoveState method of the resource it moves to: function
 //     (tencentcloud_scf_function, which also keeps what every move shares),
 //     namespace, layer (tencentcloud_scf_layer to scf_layer_version),
-//     version (tencentcloud_scf_function_version) and alias
-//     (tencentcloud_scf_function_alias).
+//     version (tencentcloud_scf_function_version), alias
+//     (tencentcloud_scf_function_alias), trigger, reserved_concurrency
+//     (tencentcloud_scf_reserved_concurrency_config) and
+//     provisioned_concurrency (tencentcloud_scf_provisioned_concurrency_config).
 //   - scf_alias_*.go (scf_function_alias), scf_version_*.go
 //     (scf_function_version), scf_namespace_*.go, scf_layer_version_*.go,
 //     scf_reserved_concurrency_*.go, scf_provisioned_concurrency_*.go and

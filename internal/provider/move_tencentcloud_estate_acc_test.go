@@ -15,13 +15,14 @@ import (
 	"github.com/scfprovider/terraform-provider-scf/internal/scfapi"
 )
 
-// TestAccEstateMovedFromTencentcloud: the namespace, layer version,
-// function version and alias of the recorded estate (made here out of band
-// in the fake, as the recorded state describes them) are taken over with
-// `moved` blocks and an equivalent configuration, written as this
-// provider names the arguments. The plan shows the moves and nothing else;
-// neither it nor the apply calls a mutating API; the apply records each
-// object's identity; the plan after it, with its refresh, is empty.
+// TestAccEstateMovedFromTencentcloud: the whole recorded estate, its
+// namespace, layer version, function, function version, alias, timer
+// trigger, reserved and provisioned concurrency (made here out of band in
+// the fake, as the recorded state describes them), is taken over in one
+// plan with `moved` blocks and an equivalent configuration, written as
+// this provider names the arguments. The plan shows the moves and nothing
+// else; neither it nor the apply calls a mutating API; the apply records
+// each object's identity; the plan after it, with its refresh, is empty.
 func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 	cli := movedCLI(t)
 	env := newTestEnv(t, fakescf.Options{})
@@ -29,7 +30,7 @@ func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 	defer cancel()
 
 	// The estate, as estate.main.tf made it with the official provider.
-	const namespace, function = "mig-ns", "mig-fn"
+	const namespace, function, cron = "mig-ns", "mig-fn", "0 0 2 * * * *"
 	if err := env.client.CreateNamespace(ctx, namespace, "made by tencentcloud"); err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +51,10 @@ func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fnZip := writeZip(t, t.TempDir(), "fn.zip", map[string]string{"index.py": "def main(event, context):\n    return 'ok'\n"})
-	env.createOutOfBand(namespace, function, fnZip, func(r *scfapi.CreateFunctionRequest) {
+	fnZip := writeZip(t, cli.dir, "fn.zip", map[string]string{"index.py": "def main(event, context):\n    return 'ok'\n"})
+	fn := env.createOutOfBand(namespace, function, fnZip, func(r *scfapi.CreateFunctionRequest) {
 		r.Handler, r.Runtime, r.MemorySize, r.Timeout = ptr("index.main"), ptr("Python3.9"), ptr(int64(256)), ptr(int64(30))
+		r.Environment = &scfapi.Environment{Variables: []*scfapi.Variable{{Key: ptr("STAGE"), Value: ptr("prod")}}}
 		r.Layers = []*scfapi.LayerVersionSimple{{LayerName: ptr("mig-libs"), LayerVersion: ptr(layerVersion)}}
 	})
 	published, err := env.client.PublishVersion(ctx, namespace, function, "release 1")
@@ -69,25 +71,46 @@ func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 	if layerVersion != 1 || published != "1" {
 		t.Fatalf("published layer version %d and function version %s, want 1 and 1 as recorded", layerVersion, published)
 	}
+	if err := env.client.CreateTrigger(ctx, scfapi.TriggerSpec{Namespace: namespace, FunctionName: function, Qualifier: "$DEFAULT",
+		Type: scfapi.TriggerTimer, Name: "nightly", Desc: cron, Enable: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.client.PutReservedConcurrency(ctx, namespace, function, 1024); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.client.PutProvisionedConcurrency(ctx, namespace, function, published, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.client.WaitForProvisionedConcurrency(ctx, namespace, function, published); err != nil {
+		t.Fatal(err)
+	}
 
-	// The recorded state of those four, with what the fake made of them;
-	// the function, its trigger and its concurrency stay out of this test.
+	// The recorded state, with what the fake made of the objects.
 	moved := map[string]string{
-		"tencentcloud_scf_namespace.team":      "scf_namespace.team",
-		"tencentcloud_scf_layer.libs":          "scf_layer_version.libs",
-		"tencentcloud_scf_function_version.v1": "scf_function_version.v1",
-		"tencentcloud_scf_function_alias.live": "scf_function_alias.live",
+		"tencentcloud_scf_namespace.team":                    "scf_namespace.team",
+		"tencentcloud_scf_layer.libs":                        "scf_layer_version.libs",
+		"tencentcloud_scf_function.fn":                       "scf_function.fn",
+		"tencentcloud_scf_function_version.v1":               "scf_function_version.v1",
+		"tencentcloud_scf_function_alias.live":               "scf_function_alias.live",
+		"tencentcloud_scf_trigger.nightly":                   "scf_trigger.nightly",
+		"tencentcloud_scf_reserved_concurrency_config.rc":    "scf_reserved_concurrency.rc",
+		"tencentcloud_scf_provisioned_concurrency_config.pc": "scf_provisioned_concurrency.pc",
 	}
 	writeTencentcloudState(t, cli, estateStateFile, nil, func(typeName, name string, a map[string]json.RawMessage) bool {
 		switch typeName {
-		case "tencentcloud_scf_namespace":
+		case tencentcloudNamespaceType:
 			a["create_time"], a["modify_time"], a["type"] = rawJSON(t, ns.AddTime), rawJSON(t, ns.ModTime), rawJSON(t, ns.Type)
 		case tencentcloudLayerType:
 			a["code_sha_256"], a["create_time"] = rawJSON(t, layer.CodeSha256), rawJSON(t, layer.AddTime)
 			a["location"], a["status"] = rawJSON(t, layer.Location), rawJSON(t, layer.Status)
+		case tencentcloudFunctionType:
+			a["function_id"], a["modify_time"], a["code_size"] = rawJSON(t, fn.FunctionId), rawJSON(t, fn.ModTime), rawJSON(t, fn.CodeSize)
+			a["cls_logset_id"], a["cls_topic_id"] = rawJSON(t, fn.ClsLogsetId), rawJSON(t, fn.ClsTopicId)
 		}
-		_, keep := moved[typeName+"."+name]
-		return keep
+		if _, keep := moved[typeName+"."+name]; !keep {
+			t.Fatalf("the recorded estate has %s.%s, which this test does not move", typeName, name)
+		}
+		return true
 	})
 	movedConfig(t, cli, env, `
 moved {
@@ -113,6 +136,23 @@ resource "scf_layer_version" "libs" {
 }
 
 moved {
+  from = tencentcloud_scf_function.fn
+  to   = scf_function.fn
+}
+
+resource "scf_function" "fn" {
+  namespace   = scf_namespace.team.name
+  name        = "mig-fn"
+  handler     = "index.main"
+  runtime     = "Python3.9"
+  memory_size = 256
+  timeout     = 30
+  code        = { zip_file = "${path.module}/fn.zip" }
+  environment = { STAGE = "prod" }
+  layers      = [{ name = "mig-libs", version = 1 }]
+}
+
+moved {
   from = tencentcloud_scf_function_version.v1
   to   = scf_function_version.v1
 }
@@ -135,8 +175,61 @@ resource "scf_function_alias" "live" {
   function_version = scf_function_version.v1.version
   description      = "live traffic"
 }
+
+moved {
+  from = tencentcloud_scf_trigger.nightly
+  to   = scf_trigger.nightly
+}
+
+resource "scf_trigger" "nightly" {
+  namespace     = scf_namespace.team.name
+  function_name = "mig-fn"
+  name          = "nightly"
+  qualifier     = "$DEFAULT"
+  timer         = { cron_expression = "`+cron+`" }
+}
+
+moved {
+  from = tencentcloud_scf_reserved_concurrency_config.rc
+  to   = scf_reserved_concurrency.rc
+}
+
+resource "scf_reserved_concurrency" "rc" {
+  namespace                = scf_namespace.team.name
+  function_name            = "mig-fn"
+  reserved_concurrency_mem = 1024
+}
+
+moved {
+  from = tencentcloud_scf_provisioned_concurrency_config.pc
+  to   = scf_provisioned_concurrency.pc
+}
+
+resource "scf_provisioned_concurrency" "pc" {
+  namespace                   = scf_namespace.team.name
+  function_name               = "mig-fn"
+  qualifier                   = scf_function_version.v1.version
+  provisioned_concurrency_num = 2
+}
 `)
 	requestsBefore := env.fake.Stats().Requests
+
+	// Without a refresh the moved state alone meets the configuration: it
+	// is what Read would make of the objects. The function is the
+	// exception: its move leaves to the refresh what the official provider
+	// does not know (init_timeout, code_sha256 among others).
+	if res := cli.run(ctx, nil, "plan", "-refresh=false", "-out=unrefreshed.tfplan", "-input=false", "-no-color"); res.ExitCode != 0 {
+		t.Fatalf("plan -refresh=false failed:\n%s", res.Output())
+	}
+	for _, rc := range showPlan(ctx, t, cli, "unrefreshed.tfplan").ResourceChanges {
+		if rc.Address == "scf_function.fn" {
+			continue
+		}
+		if !rc.Change.Actions.NoOp() || rc.PreviousAddress == "" || moved[rc.PreviousAddress] != rc.Address {
+			t.Errorf("without refresh, %s (moved from %q): %s, want a no-op move; before %v after %v", rc.Address,
+				rc.PreviousAddress, actionsName(rc.Change.Actions), rc.Change.Before, rc.Change.After)
+		}
+	}
 
 	res := cli.run(ctx, nil, "plan", "-out=moves.tfplan", "-input=false", "-no-color")
 	if res.ExitCode != 0 {
@@ -149,7 +242,7 @@ resource "scf_function_alias" "live" {
 	}
 	plan := showPlan(ctx, t, cli, "moves.tfplan")
 	if len(plan.ResourceChanges) != len(moved) {
-		t.Errorf("the plan has %d resource changes, want the %d moves", len(plan.ResourceChanges), len(moved))
+		t.Errorf("the plan has %d resource changes, want the %d moves:\n%s", len(plan.ResourceChanges), len(moved), res.Stdout)
 	}
 	for _, rc := range plan.ResourceChanges {
 		if rc.PreviousAddress == "" || moved[rc.PreviousAddress] != rc.Address {
@@ -180,12 +273,62 @@ resource "scf_function_alias" "live" {
 	expectEstateIdentities(t, cli, map[string]map[string]any{
 		"scf_namespace.team":      {"name": namespace},
 		"scf_layer_version.libs":  {"layer_name": "mig-libs", "layer_version": 1.0},
+		"scf_function.fn":         {"namespace": namespace, "name": function},
 		"scf_function_version.v1": {"namespace": namespace, "function_name": function, "version": "1"},
 		"scf_function_alias.live": {"namespace": namespace, "function_name": function, "name": "live"},
+		"scf_trigger.nightly": {"namespace": namespace, "function_name": function, "type": "timer", "name": "nightly",
+			"qualifier": "$DEFAULT"},
+		"scf_reserved_concurrency.rc":    {"namespace": namespace, "function_name": function},
+		"scf_provisioned_concurrency.pc": {"namespace": namespace, "function_name": function, "qualifier": "1"},
 	})
 
 	if res := cli.run(ctx, nil, "plan", "-detailed-exitcode", "-input=false", "-no-color"); res.ExitCode != 0 {
 		t.Errorf("the plan after the moves is not empty (exit %d):\n%s", res.ExitCode, res.Output())
+	}
+}
+
+// TestAccProvisionedConcurrencyMovedFromTencentcloudRefused: concurrency
+// that scales by utilization stops the plan with the provider's
+// diagnostic, which names the attributes and the way out.
+func TestAccProvisionedConcurrencyMovedFromTencentcloudRefused(t *testing.T) {
+	cli := movedCLI(t)
+	env := newTestEnv(t, fakescf.Options{})
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	writeTencentcloudState(t, cli, estateStateFile, nil, func(typeName, _ string, a map[string]json.RawMessage) bool {
+		if typeName != tencentcloudProvisionedConcurrencyType {
+			return false
+		}
+		a["provisioned_type"], a["tracking_target"] = rawJSON(t, "ConcurrencyUtilizationTracking"), rawJSON(t, 0.6)
+		a["min_capacity"], a["max_capacity"] = rawJSON(t, 1), rawJSON(t, 4)
+		return true
+	})
+	movedConfig(t, cli, env, `
+moved {
+  from = tencentcloud_scf_provisioned_concurrency_config.pc
+  to   = scf_provisioned_concurrency.pc
+}
+
+resource "scf_provisioned_concurrency" "pc" {
+  namespace                   = "mig-ns"
+  function_name               = "mig-fn"
+  qualifier                   = "1"
+  provisioned_concurrency_num = 2
+}
+`)
+	res := cli.run(ctx, nil, "plan", "-json", "-input=false")
+	if res.ExitCode == 0 {
+		t.Fatalf("the plan succeeded:\n%s", res.Output())
+	}
+	errs := res.errors()
+	if summary := provisionedMove.summary; len(errs) != 1 || errs[0].Summary != summary {
+		t.Fatalf("want one %q error, got %+v\n%s", summary, errs, res.Output())
+	}
+	for _, want := range []string{"mig-ns/mig-fn/1", "tracking_target", "min_capacity", "max_capacity", "removed {",
+		`id = "mig-ns/mig-fn/1"`} {
+		if !strings.Contains(errs[0].Detail, want) {
+			t.Errorf("the error detail lacks %q: %s", want, errs[0].Detail)
+		}
 	}
 }
 

@@ -75,6 +75,12 @@ func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 		Type: scfapi.TriggerTimer, Name: "nightly", Desc: cron, Enable: true}); err != nil {
 		t.Fatal(err)
 	}
+	// The function's inline trigger: the official provider makes it on
+	// $LATEST.
+	if err := env.client.CreateTrigger(ctx, scfapi.TriggerSpec{Namespace: namespace, FunctionName: function, Qualifier: "$LATEST",
+		Type: scfapi.TriggerTimer, Name: "inline-tick", Desc: "0 */5 * * * * *", Enable: true}); err != nil {
+		t.Fatal(err)
+	}
 	if err := env.client.PutReservedConcurrency(ctx, namespace, function, 1024); err != nil {
 		t.Fatal(err)
 	}
@@ -112,106 +118,18 @@ func TestAccEstateMovedFromTencentcloud(t *testing.T) {
 		}
 		return true
 	})
-	movedConfig(t, cli, env, `
-moved {
-  from = tencentcloud_scf_namespace.team
-  to   = scf_namespace.team
-}
-
-resource "scf_namespace" "team" {
-  name        = "mig-ns"
-  description = "made by tencentcloud"
-}
-
-moved {
-  from = tencentcloud_scf_layer.libs
-  to   = scf_layer_version.libs
-}
-
-resource "scf_layer_version" "libs" {
-  layer_name          = "mig-libs"
-  compatible_runtimes = ["Python3.9"]
-  description         = "libs"
-  content             = { zip_file = "${path.module}/layer.zip" }
-}
-
-moved {
-  from = tencentcloud_scf_function.fn
-  to   = scf_function.fn
-}
-
-resource "scf_function" "fn" {
-  namespace   = scf_namespace.team.name
-  name        = "mig-fn"
-  handler     = "index.main"
-  runtime     = "Python3.9"
-  memory_size = 256
-  timeout     = 30
-  code        = { zip_file = "${path.module}/fn.zip" }
-  environment = { STAGE = "prod" }
-  layers      = [{ name = "mig-libs", version = 1 }]
-}
-
-moved {
-  from = tencentcloud_scf_function_version.v1
-  to   = scf_function_version.v1
-}
-
-resource "scf_function_version" "v1" {
-  namespace     = scf_namespace.team.name
-  function_name = "mig-fn"
-  description   = "release 1"
-}
-
-moved {
-  from = tencentcloud_scf_function_alias.live
-  to   = scf_function_alias.live
-}
-
-resource "scf_function_alias" "live" {
-  namespace        = scf_namespace.team.name
-  function_name    = "mig-fn"
-  name             = "live"
-  function_version = scf_function_version.v1.version
-  description      = "live traffic"
-}
-
-moved {
-  from = tencentcloud_scf_trigger.nightly
-  to   = scf_trigger.nightly
-}
-
-resource "scf_trigger" "nightly" {
-  namespace     = scf_namespace.team.name
-  function_name = "mig-fn"
-  name          = "nightly"
-  qualifier     = "$DEFAULT"
-  timer         = { cron_expression = "`+cron+`" }
-}
-
-moved {
-  from = tencentcloud_scf_reserved_concurrency_config.rc
-  to   = scf_reserved_concurrency.rc
-}
-
-resource "scf_reserved_concurrency" "rc" {
-  namespace                = scf_namespace.team.name
-  function_name            = "mig-fn"
-  reserved_concurrency_mem = 1024
-}
-
-moved {
-  from = tencentcloud_scf_provisioned_concurrency_config.pc
-  to   = scf_provisioned_concurrency.pc
-}
-
-resource "scf_provisioned_concurrency" "pc" {
-  namespace                   = scf_namespace.team.name
-  function_name               = "mig-fn"
-  qualifier                   = scf_function_version.v1.version
-  provisioned_concurrency_num = 2
-}
-`)
+	// The configuration is the migration guide's example, as users copy it.
+	guide, err := os.ReadFile(filepath.Join("..", "..", "examples", "guides", "tencentcloud-estate", "scf.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(guide), `cron_expression = "`+cron+`"`) {
+		t.Fatalf("the guide's example no longer schedules the nightly trigger at %q", cron)
+	}
+	movedConfig(t, cli, env, string(guide))
+	// The function's inline trigger, which the guide imports as its own
+	// scf_trigger.
+	const imported = "scf_trigger.inline_tick"
 	requestsBefore := env.fake.Stats().Requests
 
 	// Without a refresh the moved state alone meets the configuration: it
@@ -222,7 +140,7 @@ resource "scf_provisioned_concurrency" "pc" {
 		t.Fatalf("plan -refresh=false failed:\n%s", res.Output())
 	}
 	for _, rc := range showPlan(ctx, t, cli, "unrefreshed.tfplan").ResourceChanges {
-		if rc.Address == "scf_function.fn" {
+		if rc.Address == "scf_function.fn" || rc.Address == imported {
 			continue
 		}
 		if !rc.Change.Actions.NoOp() || rc.PreviousAddress == "" || moved[rc.PreviousAddress] != rc.Address {
@@ -241,10 +159,16 @@ resource "scf_provisioned_concurrency" "pc" {
 		}
 	}
 	plan := showPlan(ctx, t, cli, "moves.tfplan")
-	if len(plan.ResourceChanges) != len(moved) {
-		t.Errorf("the plan has %d resource changes, want the %d moves:\n%s", len(plan.ResourceChanges), len(moved), res.Stdout)
+	if len(plan.ResourceChanges) != len(moved)+1 {
+		t.Errorf("the plan has %d resource changes, want the %d moves and the import:\n%s", len(plan.ResourceChanges), len(moved), res.Stdout)
 	}
 	for _, rc := range plan.ResourceChanges {
+		if rc.Address == imported {
+			if rc.Change.Importing == nil || rc.Change.Importing.ID != namespace+"/"+function+"/timer/inline-tick" || !rc.Change.Actions.NoOp() {
+				t.Errorf("%s: %s, importing %+v; want an import only", rc.Address, actionsName(rc.Change.Actions), rc.Change.Importing)
+			}
+			continue
+		}
 		if rc.PreviousAddress == "" || moved[rc.PreviousAddress] != rc.Address {
 			t.Errorf("%s: previous address %q, want a move", rc.Address, rc.PreviousAddress)
 		}
@@ -262,8 +186,8 @@ resource "scf_provisioned_concurrency" "pc" {
 		}
 	}
 	state := showState(ctx, t, cli)
-	if got := len(state.Values.RootModule.Resources); got != len(moved) {
-		t.Errorf("state holds %d resources, want %d", got, len(moved))
+	if got := len(state.Values.RootModule.Resources); got != len(moved)+1 {
+		t.Errorf("state holds %d resources, want %d", got, len(moved)+1)
 	}
 	for _, r := range state.Values.RootModule.Resources {
 		if !strings.HasSuffix(r.ProviderName, "/scfprovider/scf") {
@@ -278,6 +202,8 @@ resource "scf_provisioned_concurrency" "pc" {
 		"scf_function_alias.live": {"namespace": namespace, "function_name": function, "name": "live"},
 		"scf_trigger.nightly": {"namespace": namespace, "function_name": function, "type": "timer", "name": "nightly",
 			"qualifier": "$DEFAULT"},
+		imported: {"namespace": namespace, "function_name": function, "type": "timer", "name": "inline-tick",
+			"qualifier": "$LATEST"},
 		"scf_reserved_concurrency.rc":    {"namespace": namespace, "function_name": function},
 		"scf_provisioned_concurrency.pc": {"namespace": namespace, "function_name": function, "qualifier": "1"},
 	})

@@ -22,7 +22,8 @@ import (
 // Upgrades never replace. testdata/upgrade holds, for versions of this
 // provider, the state each wrote for every example of the docs (every
 // resource kind, in the shapes users copy): the example's configuration as
-// it was then (resources.tf), the Terraform state (terraform.tfstate), the
+// it was then (resources.tf), the Terraform state (state.json, named so that
+// it is never taken for a working directory's state file), the
 // fake's store holding the objects (fake.json) and the code the example
 // deploys (code.zip). TestAccUpgradesPlanNoChange plans each with today's
 // provider; TestRecordUpgradeStates writes a new recording. Recordings are
@@ -34,12 +35,15 @@ const upgradeRecordings = "testdata/upgrade"
 // directory, so that recorded states name the same file wherever they run.
 const upgradeZip = "code.zip"
 
+// recordedState is the name of a recording's Terraform state.
+const recordedState = "state.json"
+
 // TestAccUpgradesPlanNoChange plans every recorded state with today's
 // provider, refreshing and not: no change, so no replacement, and nothing
 // sent but reads.
 func TestAccUpgradesPlanNoChange(t *testing.T) {
 	newestCLIsOnly(t)
-	recordings, err := filepath.Glob(filepath.Join(upgradeRecordings, "*", "*", "terraform.tfstate"))
+	recordings, err := filepath.Glob(filepath.Join(upgradeRecordings, "*", "*", recordedState))
 	if err != nil || len(recordings) == 0 {
 		t.Fatalf("no recorded states under %s (%v)", upgradeRecordings, err)
 	}
@@ -73,7 +77,7 @@ func planRecording(t *testing.T, recording string) {
 	copyFile(t, filepath.Join(recording, upgradeZip), filepath.Join(cli.dir, upgradeZip))
 	// The state as the recording's CLI wrote it, but for the version that
 	// wrote it: every CLI refuses a state from a newer version of itself.
-	state := readJSON(t, filepath.Join(recording, "terraform.tfstate"))
+	state := readJSON(t, filepath.Join(recording, recordedState))
 	state["terraform_version"] = version.number
 	writeJSON(t, filepath.Join(cli.dir, "terraform.tfstate"), state)
 
@@ -227,7 +231,7 @@ func recordExample(t *testing.T, file, out string) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	copyFile(t, filepath.Join(cli.dir, "terraform.tfstate"), filepath.Join(out, "terraform.tfstate"))
+	copyFile(t, filepath.Join(cli.dir, "terraform.tfstate"), filepath.Join(out, recordedState))
 	copyFile(t, filepath.Join(cli.dir, upgradeZip), filepath.Join(out, upgradeZip))
 	copyFile(t, fakeStore, filepath.Join(out, "fake.json"))
 	if err := os.WriteFile(filepath.Join(out, "resources.tf"), []byte(strings.TrimLeft(resources, "\n")), 0o644); err != nil {

@@ -66,6 +66,7 @@ const (
 	ActionCreateAlias                        = "CreateAlias"
 	ActionUpdateAlias                        = "UpdateAlias"
 	ActionGetAlias                           = "GetAlias"
+	ActionListAliases                        = "ListAliases"
 	ActionDeleteAlias                        = "DeleteAlias"
 	ActionPutReservedConcurrencyConfig       = "PutReservedConcurrencyConfig"
 	ActionGetReservedConcurrencyConfig       = "GetReservedConcurrencyConfig"
@@ -117,6 +118,7 @@ func DefaultRateLimits() map[string]float64 {
 		ActionCreateAlias:                        20,
 		ActionUpdateAlias:                        20,
 		ActionGetAlias:                           20,
+		ActionListAliases:                        20,
 		ActionDeleteAlias:                        20,
 		ActionPutReservedConcurrencyConfig:       20,
 		ActionGetReservedConcurrencyConfig:       20,

@@ -109,6 +109,26 @@ func (c *Client) GetProvisionedConcurrency(ctx context.Context, namespace, name,
 	return nil, nil
 }
 
+// ListProvisionedConcurrency returns the provisioned concurrency of every
+// version of a function that has some (GetProvisionedConcurrencyConfig
+// without a qualifier).
+func (c *Client) ListProvisionedConcurrency(ctx context.Context, namespace, name string) ([]VersionProvisionedInfo, error) {
+	namespace = orDefaultNamespace(namespace)
+	req := &ProvisionedConcurrencyConfigRequest{FunctionName: &name, Namespace: &namespace}
+	o := scfOp(ActionGetProvisionedConcurrencyConfig, namespace, name)
+	var out *ProvisionedConcurrencyConfig
+	err := c.run(ctx, o, func(actx context.Context) (string, error) {
+		req.BaseRequest = newBase(actx, o)
+		r, rid, err := send[ProvisionedConcurrencyConfig](c.scf, req)
+		out = r
+		return rid, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Allocated, nil
+}
+
 // DeleteProvisionedConcurrency removes the provisioned concurrency of one
 // version.
 func (c *Client) DeleteProvisionedConcurrency(ctx context.Context, namespace, name, qualifier string) error {

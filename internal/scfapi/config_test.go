@@ -86,7 +86,7 @@ func TestDefaultRateLimits(t *testing.T) {
 		"UpdateFunctionConfiguration": 100, "DeleteFunction": 100, "ListFunctions": 100,
 		"CreateNamespace": 20, "ListNamespaces": 20, "UpdateNamespace": 20, "DeleteNamespace": 20, "ModifyResourceTags": 20,
 		"PublishLayerVersion": 20, "GetLayerVersion": 20, "ListLayerVersions": 20, "DeleteLayerVersion": 20,
-		"PublishVersion": 20, "ListVersionByFunction": 20, "CreateAlias": 20, "UpdateAlias": 20, "GetAlias": 20, "DeleteAlias": 20,
+		"PublishVersion": 20, "ListVersionByFunction": 20, "ListAliases": 20, "CreateAlias": 20, "UpdateAlias": 20, "GetAlias": 20, "DeleteAlias": 20,
 		"PutReservedConcurrencyConfig": 20, "GetReservedConcurrencyConfig": 20, "DeleteReservedConcurrencyConfig": 20,
 		"PutProvisionedConcurrencyConfig": 20, "GetProvisionedConcurrencyConfig": 20, "DeleteProvisionedConcurrencyConfig": 20,
 		"CreateTrigger": 20, "UpdateTrigger": 20, "UpdateTriggerStatus": 20, "DeleteTrigger": 20, "ListTriggers": 20,

@@ -127,3 +127,64 @@ func TestContractListFunctionsFilters(t *testing.T) {
 		t.Errorf("unknown filter: error %v (code %q), want InvalidParameterValue.Filters", err, code)
 	}
 }
+
+// TestListAliasesPages reads every page of ListAliases, sending Offset and
+// Limit as the strings the API takes.
+func TestListAliasesPages(t *testing.T) {
+	const total = 5
+	f := newFakeAPI(t, func(c call) reply {
+		var req struct{ Offset, Limit string }
+		_ = json.Unmarshal(c.Body, &req)
+		var offset, limit int
+		_, _ = fmt.Sscan(req.Offset, &offset)
+		_, _ = fmt.Sscan(req.Limit, &limit)
+		var rows []any
+		for i := offset; i < min(offset+limit, total); i++ {
+			rows = append(rows, map[string]any{"Name": fmt.Sprintf("alias-%d", i), "FunctionVersion": "1"})
+		}
+		return reply{Resp: map[string]any{"Aliases": rows, "TotalCount": total}}
+	})
+	c := newTestClient(t, f, func(cfg *scfapi.Config) { cfg.ListPageSize = 2 })
+	all, err := c.ListAliases(testCtx(t), "", "hello")
+	if err != nil {
+		t.Fatalf("ListAliases: %v", err)
+	}
+	if len(all) != total || all[total-1].Name != "alias-4" {
+		t.Errorf("got %+v, want %d aliases ending with alias-4", all, total)
+	}
+	var offsets []string
+	for _, cl := range f.Calls("ListAliases") {
+		body := cl.JSON(t)
+		offsets = append(offsets, fmt.Sprint(body["Offset"]))
+		if body["Limit"] != "2" || body["Namespace"] != "default" || body["FunctionName"] != "hello" {
+			t.Errorf("page request %v", body)
+		}
+	}
+	if !slices.Equal(offsets, []string{"0", "2", "4"}) {
+		t.Errorf("offsets = %v, want 0, 2, 4", offsets)
+	}
+}
+
+// TestListProvisionedConcurrencyAsksForEveryVersion sends no qualifier and
+// returns every version's entry.
+func TestListProvisionedConcurrencyAsksForEveryVersion(t *testing.T) {
+	f := newFakeAPI(t, func(c call) reply {
+		return reply{Resp: map[string]any{"Allocated": []any{
+			map[string]any{"Qualifier": "1", "AllocatedProvisionedConcurrencyNum": 2, "Status": "Done"},
+			map[string]any{"Qualifier": "3", "AllocatedProvisionedConcurrencyNum": 1, "Status": "InProgress"},
+		}}}
+	})
+	c := newTestClient(t, f, nil)
+	all, err := c.ListProvisionedConcurrency(testCtx(t), "team", "hello")
+	if err != nil {
+		t.Fatalf("ListProvisionedConcurrency: %v", err)
+	}
+	if len(all) != 2 || all[0].Qualifier != "1" || all[1].Qualifier != "3" {
+		t.Errorf("got %+v", all)
+	}
+	for _, cl := range f.Calls("GetProvisionedConcurrencyConfig") {
+		if body := cl.JSON(t); body["Qualifier"] != nil || body["Namespace"] != "team" {
+			t.Errorf("request %v, want no qualifier", body)
+		}
+	}
+}

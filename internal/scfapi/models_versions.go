@@ -111,6 +111,26 @@ type Alias struct {
 	RequestId       string         `json:"RequestId"`
 }
 
+// ListAliasesRequest lists a function's aliases a page at a time; the API
+// takes Offset and Limit as strings.
+type ListAliasesRequest struct {
+	*tchttp.BaseRequest
+
+	FunctionName *string `json:"FunctionName,omitnil,omitempty" name:"FunctionName"`
+	Namespace    *string `json:"Namespace,omitnil,omitempty" name:"Namespace"`
+	Offset       *string `json:"Offset,omitnil,omitempty" name:"Offset"`
+	Limit        *string `json:"Limit,omitnil,omitempty" name:"Limit"`
+}
+
+// AliasList is the ListAliases response.
+type AliasList struct {
+	Aliases    []Alias `json:"Aliases"`
+	TotalCount uint64  `json:"TotalCount"`
+	RequestId  string  `json:"RequestId"`
+}
+
+func (r *AliasList) requestID() string { return r.RequestId }
+
 func (r *VersionPublished) requestID() string    { return r.RequestId }
 func (r *FunctionVersionList) requestID() string { return r.RequestId }
 func (r *Alias) requestID() string               { return r.RequestId }

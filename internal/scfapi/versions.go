@@ -279,6 +279,31 @@ func (c *Client) GetAlias(ctx context.Context, namespace, function, name string)
 	return out, nil
 }
 
+// ListAliases returns every alias of a function, page by page.
+func (c *Client) ListAliases(ctx context.Context, namespace, function string) ([]Alias, error) {
+	namespace = orDefaultNamespace(namespace)
+	var all []Alias
+	for {
+		o := scfOp(ActionListAliases, namespace, function)
+		offset, limit := strconv.Itoa(len(all)), strconv.FormatInt(c.pageSize(), 10)
+		req := &ListAliasesRequest{FunctionName: &function, Namespace: &namespace, Offset: &offset, Limit: &limit}
+		var out *AliasList
+		err := c.run(ctx, o, func(actx context.Context) (string, error) {
+			req.BaseRequest = newBase(actx, o)
+			l, rid, err := send[AliasList](c.scf, req)
+			out = l
+			return rid, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, out.Aliases...)
+		if len(out.Aliases) == 0 || uint64(len(all)) >= out.TotalCount {
+			return all, nil
+		}
+	}
+}
+
 // DeleteAlias deletes an alias; one already gone is success.
 func (c *Client) DeleteAlias(ctx context.Context, namespace, function, name string) error {
 	namespace = orDefaultNamespace(namespace)

@@ -31,7 +31,11 @@
 //     scf_reserved_concurrency_*.go, scf_provisioned_concurrency_*.go and
 //     scf_trigger_*.go (one file per family of trigger types beyond timer,
 //     cos and ckafka: queue, gateway, url); the data sources scf_namespaces_*
-//     and scf_layer_versions_*.
+//     and scf_layer_versions_*. Each of these kinds has a list resource
+//     (terraform query) in its list_resource.go: scf_alias_, scf_version_,
+//     scf_namespace_, scf_layer_version_, scf_reserved_concurrency_,
+//     scf_provisioned_concurrency_ and scf_trigger_list_resource.go, each an
+//     objectListKind that list_resources.go serves.
 //   - scf_invocation_ephemeral.go (scf_function_invocation) and
 //     scf_invoke_action.go (scf_function_invoke), sharing invoke.go;
 //     concurrency_diagnostics.go is what the two concurrency resources
@@ -51,6 +55,10 @@
 //   - import_id.go: import IDs and the `<namespace>/<name>` form.
 //   - identity.go: resource identities (Terraform 1.12 and later): setting
 //     one, reading an import's, the optional namespace.
+//   - list_resources.go: what the list resources share: the namespaces
+//     and functions to search, reading results a few at a time, reading a
+//     result as import does (the resource's ImportState by the identity,
+//     then its Read), and the list resource every kind but scf_function is.
 //   - server.go: the provider's protocol server, internal/fastpath's wrapper
 //     around the framework's, which validates and plans scf_function itself
 //     where it reproduces the framework's answer exactly;

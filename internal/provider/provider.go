@@ -312,6 +312,13 @@ func (p *scfProvider) DataSources(_ context.Context) []func() datasource.DataSou
 func (p *scfProvider) ListResources(_ context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		NewSCFFunctionListResource,
+		NewSCFNamespaceListResource,
+		NewSCFLayerVersionListResource,
+		NewSCFFunctionVersionListResource,
+		NewSCFFunctionAliasListResource,
+		NewSCFTriggerListResource,
+		NewSCFReservedConcurrencyListResource,
+		NewSCFProvisionedConcurrencyListResource,
 	}
 }
 

@@ -134,7 +134,7 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 		return
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
-		namespaces, diags := l.namespaces(ctx, config.Namespace)
+		namespaces, diags := listNamespaces(ctx, l.client, config.Namespace, functionDiagnostics, summaryList)
 		if diags.HasError() {
 			push(list.ListResult{Diagnostics: diags})
 			return
@@ -157,85 +157,14 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 			if req.Limit > 0 {
 				functions = functions[:min(int64(len(functions)), req.Limit-pushed)]
 			}
-			n, more := l.pushResults(ctx, req, functions, push)
+			n, more := pushListed(ctx, functions, func(ctx context.Context, f scfapi.FunctionSummary) (list.ListResult, bool) {
+				return l.result(ctx, req, f.Namespace, f.FunctionName)
+			}, push)
 			if pushed += n; !more || req.Limit > 0 && pushed >= req.Limit {
 				return
 			}
 		}
 	}
-}
-
-// listReaders is how many functions include_resource reads at a time. The
-// client's limiter keeps them within GetFunction's and GetFunctionAddress's
-// rates; reading one at a time would instead wait out each call's round
-// trip, twice per function.
-const listReaders = 8
-
-// pushResults pushes the results of functions in order, reading them (with
-// include_resource) listReaders at a time. It returns how many it pushed,
-// and false when the listing must stop: Terraform wants no more, or a
-// result carried an error.
-func (l *scfFunctionListResource) pushResults(ctx context.Context, req list.ListRequest, functions []scfapi.FunctionSummary,
-	push func(list.ListResult) bool) (pushed int64, more bool) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // stops the reads nobody will push
-	type read struct {
-		result list.ListResult
-		gone   bool
-		done   chan struct{}
-	}
-	reads := make([]read, len(functions))
-	for i := range reads {
-		reads[i].done = make(chan struct{})
-	}
-	go func() {
-		readers := make(chan struct{}, listReaders)
-		for i, f := range functions {
-			select {
-			case readers <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			go func() {
-				defer func() { <-readers }()
-				reads[i].result, reads[i].gone = l.result(ctx, req, f.Namespace, f.FunctionName)
-				close(reads[i].done)
-			}()
-		}
-	}()
-	for i := range reads {
-		select {
-		case <-reads[i].done:
-		case <-ctx.Done():
-			return pushed, false
-		}
-		if reads[i].gone {
-			continue
-		}
-		if !push(reads[i].result) || reads[i].result.Diagnostics.HasError() {
-			return pushed, false
-		}
-		pushed++
-	}
-	return pushed, true
-}
-
-// namespaces returns the namespace configured, or every namespace.
-func (l *scfFunctionListResource) namespaces(ctx context.Context, configured types.String) ([]string, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if !configured.IsNull() {
-		return []string{configured.ValueString()}, diags
-	}
-	all, err := l.client.ListAllNamespaces(ctx, scfapi.NamespaceFilter{})
-	if err != nil {
-		functionDiagnostics.addAPIError(&diags, summaryList, "listing the namespaces to search", err)
-		return nil, diags
-	}
-	names := make([]string, 0, len(all))
-	for _, ns := range all {
-		names = append(names, ns.Name)
-	}
-	return names, diags
 }
 
 // result is one function's list result. With include_resource it reads the

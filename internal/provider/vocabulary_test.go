@@ -196,6 +196,10 @@ func TestVocabularySummaries(t *testing.T) {
 		concurrencyDiagnostics.waiting():                "Error Waiting for SCF Function Concurrency",
 		invocationDiagnostics.unable("Invoke"):          "Unable to Invoke SCF Function",
 		providerDiagnostics.unable("Create"):            "Unable to Create SCF API Client",
+		versionListDiagnostics.unable("List"):           "Unable to List SCF Function Versions",
+		aliasListDiagnostics.unable("List"):             "Unable to List SCF Function Aliases",
+		triggerListDiagnostics.unable("List"):           "Unable to List SCF Triggers",
+		concurrencyDiagnostics.unable("List"):           "Unable to List SCF Function Concurrency",
 		summaryAliasConfig + "|" + summaryTriggerConfig: "Invalid SCF Function Alias|Invalid SCF Trigger",
 	} {
 		if got != want {

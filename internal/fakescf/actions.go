@@ -45,6 +45,7 @@ func init() {
 		{name: "PublishLayerVersion", handle: (*Server).publishLayerVersion},
 		{name: "GetLayerVersion", handle: (*Server).getLayerVersion},
 		{name: "ListLayerVersions", handle: (*Server).listLayerVersions},
+		{name: "ListLayers", handle: (*Server).listLayers},
 		{name: "DeleteLayerVersion", handle: (*Server).deleteLayerVersion},
 		{name: "PutReservedConcurrencyConfig", handle: (*Server).putReservedConcurrencyConfig},
 		{name: "GetReservedConcurrencyConfig", handle: (*Server).getReservedConcurrencyConfig},

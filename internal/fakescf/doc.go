@@ -11,7 +11,7 @@
 // UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction,
 // ListFunctions, CreateNamespace, DeleteNamespace, UpdateNamespace,
 // ListNamespaces, PublishLayerVersion, GetLayerVersion, ListLayerVersions,
-// DeleteLayerVersion and ModifyResourceTags.
+// ListLayers, DeleteLayerVersion and ModifyResourceTags.
 //
 // Typical use in a test:
 //

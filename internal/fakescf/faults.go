@@ -241,6 +241,7 @@ func DefaultRateLimits() map[string]float64 {
 		"PublishLayerVersion":                20,
 		"GetLayerVersion":                    20,
 		"ListLayerVersions":                  20,
+		"ListLayers":                         20,
 		"DeleteLayerVersion":                 20,
 		"PublishVersion":                     20,
 		"ListVersionByFunction":              20,

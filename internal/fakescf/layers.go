@@ -28,9 +28,11 @@ package fakescf
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -331,6 +333,44 @@ func (s *Server) listLayerVersions(c *call) (response, *apiError) {
 	}
 	// Newest first, as the console lists them.
 	slices.SortFunc(resp.LayerVersions, func(a, b layerVersionOut) int { return cmp.Compare(b.LayerVersion, a.LayerVersion) })
+	return resp, nil
+}
+
+// listLayers lists the layers of the region by name, a page at a time:
+// each as its newest version, the layers compatible with CompatibleRuntime
+// (by that newest version) and whose name contains SearchKey when given. A
+// layer whose versions are all deleted is not listed.
+func (s *Server) listLayers(c *call) (response, *apiError) {
+	var req listLayersRequest
+	if aerr := c.decode(&req); aerr != nil {
+		return nil, aerr
+	}
+	if req.CompatibleRuntime != "" && !slices.Contains(runtimes, req.CompatibleRuntime) {
+		return nil, errf("InvalidParameterValue.Runtime", "CompatibleRuntime %q is not a function runtime", truncate(req.CompatibleRuntime, 32))
+	}
+	off, lim, aerr := pageBounds(req.Offset, req.Limit)
+	if aerr != nil {
+		return nil, aerr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settleLocked()
+	var all []layerVersionOut
+	for _, name := range slices.Sorted(maps.Keys(s.st.Layers)) {
+		l := s.st.Layers[name]
+		if len(l.Versions) == 0 || !strings.Contains(name, req.SearchKey) {
+			continue
+		}
+		newest := slices.MaxFunc(l.Versions, func(a, b *layerVersionRecord) int { return cmp.Compare(a.Version, b.Version) })
+		if req.CompatibleRuntime != "" && !slices.Contains(newest.CompatibleRuntimes, req.CompatibleRuntime) {
+			continue
+		}
+		all = append(all, layerOut(l.Name, newest))
+	}
+	resp := &listLayersResponse{Layers: []layerVersionOut{}, TotalCount: int64(len(all))}
+	for i := off; i < int64(len(all)) && i < off+lim; i++ {
+		resp.Layers = append(resp.Layers, all[i])
+	}
 	return resp, nil
 }
 

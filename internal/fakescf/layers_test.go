@@ -3,6 +3,8 @@ package fakescf
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -272,4 +274,57 @@ func TestLayerActionsTakeFaults(t *testing.T) {
 	if DefaultRateLimits()["PublishLayerVersion"] != 20 || DefaultRateLimits()["ListLayerVersions"] != 20 {
 		t.Fatal("the layer actions lack their documented 20/s limits")
 	}
+}
+
+// TestListLayers lists each layer once, as its newest version, by name and
+// a page at a time; a runtime or a search key narrows the list, and a layer
+// whose versions are all deleted is not listed.
+func TestListLayers(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.publish(publishParams(t, "beta", "Nodejs18.15"))
+	h.publish(publishParams(t, "alpha"))
+	h.publish(publishParams(t, "alpha"))
+	h.publish(publishParams(t, "gone"))
+	h.ok("DeleteLayerVersion", map[string]any{"LayerName": "gone", "LayerVersion": 1})
+	list := func(params map[string]any) (names []string, total int64) {
+		t.Helper()
+		var out struct {
+			Layers     []layerVersionView
+			TotalCount int64
+		}
+		if err := json.Unmarshal(h.ok("ListLayers", params), &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range out.Layers {
+			names = append(names, l.LayerName+"/"+strconv.FormatInt(l.LayerVersion, 10))
+		}
+		return names, out.TotalCount
+	}
+	// gone's version may still be Deleting: wait until it is not listed.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		names, _ := list(map[string]any{})
+		if !slices.Contains(names, "gone/1") || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for _, tc := range []struct {
+		params map[string]any
+		want   string
+		total  int64
+	}{
+		// common-libs and node-deps are the fixture's layers.
+		{map[string]any{}, "alpha/2 beta/1 common-libs/2 node-deps/1", 4},
+		{map[string]any{"Limit": 1}, "alpha/2", 4},
+		{map[string]any{"Offset": 1, "Limit": 1}, "beta/1", 4},
+		{map[string]any{"CompatibleRuntime": "Nodejs18.15"}, "beta/1 node-deps/1", 2},
+		{map[string]any{"SearchKey": "lph"}, "alpha/2", 1},
+	} {
+		names, total := list(tc.params)
+		if strings.Join(names, " ") != tc.want || total != tc.total {
+			t.Errorf("ListLayers %v = %v (total %d), want %s (total %d)", tc.params, names, total, tc.want, tc.total)
+		}
+	}
+	h.expect("InvalidParameterValue.Runtime", "ListLayers", map[string]any{"CompatibleRuntime": "Cobol"})
 }

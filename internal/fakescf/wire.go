@@ -311,6 +311,13 @@ type layerVersionRequest struct {
 	LayerVersion int64
 }
 
+type listLayersRequest struct {
+	CompatibleRuntime string
+	Offset            *int64
+	Limit             *int64
+	SearchKey         string
+}
+
 type listLayerVersionsRequest struct {
 	LayerName         string
 	CompatibleRuntime []string

@@ -287,6 +287,12 @@ type getLayerVersionResponse struct {
 	requestIDField
 }
 
+type listLayersResponse struct {
+	Layers     []layerVersionOut
+	TotalCount int64
+	requestIDField
+}
+
 type listLayerVersionsResponse struct {
 	LayerVersions []layerVersionOut
 	requestIDField

@@ -60,6 +60,7 @@ const (
 	ActionPublishLayerVersion                = "PublishLayerVersion"
 	ActionGetLayerVersion                    = "GetLayerVersion"
 	ActionListLayerVersions                  = "ListLayerVersions"
+	ActionListLayers                         = "ListLayers"
 	ActionDeleteLayerVersion                 = "DeleteLayerVersion"
 	ActionPublishVersion                     = "PublishVersion"
 	ActionListVersionByFunction              = "ListVersionByFunction"
@@ -112,6 +113,7 @@ func DefaultRateLimits() map[string]float64 {
 		ActionPublishLayerVersion:                20,
 		ActionGetLayerVersion:                    20,
 		ActionListLayerVersions:                  20,
+		ActionListLayers:                         20,
 		ActionDeleteLayerVersion:                 20,
 		ActionPublishVersion:                     20,
 		ActionListVersionByFunction:              20,

@@ -85,7 +85,7 @@ func TestDefaultRateLimits(t *testing.T) {
 		"CreateFunction": 10, "GetFunction": 100, "GetFunctionAddress": 100, "UpdateFunctionCode": 100,
 		"UpdateFunctionConfiguration": 100, "DeleteFunction": 100, "ListFunctions": 100,
 		"CreateNamespace": 20, "ListNamespaces": 20, "UpdateNamespace": 20, "DeleteNamespace": 20, "ModifyResourceTags": 20,
-		"PublishLayerVersion": 20, "GetLayerVersion": 20, "ListLayerVersions": 20, "DeleteLayerVersion": 20,
+		"PublishLayerVersion": 20, "GetLayerVersion": 20, "ListLayerVersions": 20, "ListLayers": 20, "DeleteLayerVersion": 20,
 		"PublishVersion": 20, "ListVersionByFunction": 20, "ListAliases": 20, "CreateAlias": 20, "UpdateAlias": 20, "GetAlias": 20, "DeleteAlias": 20,
 		"PutReservedConcurrencyConfig": 20, "GetReservedConcurrencyConfig": 20, "DeleteReservedConcurrencyConfig": 20,
 		"PutProvisionedConcurrencyConfig": 20, "GetProvisionedConcurrencyConfig": 20, "DeleteProvisionedConcurrencyConfig": 20,

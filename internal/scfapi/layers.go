@@ -186,6 +186,31 @@ func (c *Client) ListLayerVersions(ctx context.Context, name string, runtimes []
 	return out.LayerVersions, nil
 }
 
+// ListAllLayers returns every layer of the region, each as its newest
+// version, reading every page of ListLayers.
+func (c *Client) ListAllLayers(ctx context.Context) ([]LayerVersionInfo, error) {
+	var all []LayerVersionInfo
+	for {
+		o := layerOp(ActionListLayers, "", 0)
+		offset, limit := int64(len(all)), c.pageSize()
+		req := &ListLayersRequest{Offset: &offset, Limit: &limit}
+		var out *LayerList
+		err := c.run(ctx, o, func(actx context.Context) (string, error) {
+			req.BaseRequest = newBase(actx, o)
+			l, rid, err := send[LayerList](c.scf, req)
+			out = l
+			return rid, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, out.Layers...)
+		if len(out.Layers) == 0 || int64(len(all)) >= out.TotalCount {
+			return all, nil
+		}
+	}
+}
+
 // DeleteLayerVersion deletes a layer version; functions already bound to it
 // keep it. The version may be Deleting for a while: wait with
 // WaitForLayerVersionDeleted. A version that is already gone is an error

@@ -188,3 +188,37 @@ func TestListProvisionedConcurrencyAsksForEveryVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestListAllLayersPages reads every page of ListLayers.
+func TestListAllLayersPages(t *testing.T) {
+	const total = 5
+	f := newFakeAPI(t, func(c call) reply {
+		var req struct{ Offset, Limit int }
+		_ = json.Unmarshal(c.Body, &req)
+		var rows []any
+		for i := req.Offset; i < min(req.Offset+req.Limit, total); i++ {
+			rows = append(rows, map[string]any{"LayerName": fmt.Sprintf("layer-%d", i), "LayerVersion": i + 1})
+		}
+		return reply{Resp: map[string]any{"Layers": rows, "TotalCount": total}}
+	})
+	c := newTestClient(t, f, func(cfg *scfapi.Config) { cfg.ListPageSize = 2 })
+	all, err := c.ListAllLayers(testCtx(t))
+	if err != nil {
+		t.Fatalf("ListAllLayers: %v", err)
+	}
+	if len(all) != total || all[total-1].LayerName != "layer-4" || all[total-1].LayerVersion != 5 {
+		t.Errorf("got %+v, want %d layers ending with layer-4 version 5", all, total)
+	}
+	var offsets []float64
+	for _, cl := range f.Calls("ListLayers") {
+		body := cl.JSON(t)
+		offset, _ := body["Offset"].(float64)
+		offsets = append(offsets, offset)
+		if body["Limit"] != float64(2) {
+			t.Errorf("page request %v", body)
+		}
+	}
+	if !slices.Equal(offsets, []float64{0, 2, 4}) {
+		t.Errorf("offsets = %v, want 0, 2, 4", offsets)
+	}
+}

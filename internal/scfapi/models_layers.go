@@ -74,6 +74,26 @@ type LayerVersionList struct {
 	RequestId     string             `json:"RequestId"`
 }
 
+// ListLayersRequest lists the layers of the region a page at a time, each
+// as its newest version.
+type ListLayersRequest struct {
+	*tchttp.BaseRequest
+
+	CompatibleRuntime *string `json:"CompatibleRuntime,omitnil,omitempty" name:"CompatibleRuntime"`
+	Offset            *int64  `json:"Offset,omitnil,omitempty" name:"Offset"`
+	Limit             *int64  `json:"Limit,omitnil,omitempty" name:"Limit"`
+	SearchKey         *string `json:"SearchKey,omitnil,omitempty" name:"SearchKey"`
+}
+
+// LayerList is the ListLayers response.
+type LayerList struct {
+	Layers     []LayerVersionInfo `json:"Layers"`
+	TotalCount int64              `json:"TotalCount"`
+	RequestId  string             `json:"RequestId"`
+}
+
+func (r *LayerList) requestID() string { return r.RequestId }
+
 func (r *LayerVersionPublished) requestID() string { return r.RequestId }
 func (r *LayerVersion) requestID() string          { return r.RequestId }
 func (r *LayerVersionList) requestID() string      { return r.RequestId }

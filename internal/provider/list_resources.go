@@ -178,6 +178,12 @@ func readAsImported(ctx context.Context, r resource.Resource, client *scfapi.Cli
 	return false
 }
 
+// listResultsNote ends the description of each objectListKind.
+const listResultsNote = "Each result is the object's resource identity and a display name; with " +
+	"`include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object " +
+	"as import would read it (the resource's import by that identity, then its read), so the generated " +
+	"configuration plans an import and no change."
+
 // objectListConfig is the list block's `config` of every objectListKind;
 // each kind's schema has some of these attributes.
 type objectListConfig struct {

@@ -90,9 +90,6 @@ list "scf_namespace" "all" {
 
 list "scf_layer_version" "all" {
   provider = scf
-  config {
-    layer_name = "estate-libs"
-  }
 }
 
 list "scf_function" "all" {
@@ -158,15 +155,26 @@ func TestAccListResources_generateConfigEstate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The namespaces (the fake's own besides estate-b: every one but
-	// `default`), the layer version, and per namespace of the estate the
+	// Every namespace but `default` and every layer version (the fake's
+	// own besides the estate's), and per namespace of the estate the
 	// function, its version, alias, trigger, reserved quota and provisioned
 	// concurrency.
 	namespaces, err := env.client.ListAllNamespaces(ctx, scfapi.NamespaceFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := len(namespaces) - 1 + 1 + 2*6
+	want := len(namespaces) - 1 + 2*6
+	layers, err := env.client.ListAllLayers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range layers {
+		versions, err := env.client.ListLayerVersions(ctx, l.LayerName, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += len(versions)
+	}
 	if n := strings.Count(string(generated), "\nimport {"); n != want && !strings.HasPrefix(string(generated), "import {") {
 		t.Errorf("%d import blocks generated, want %d:\n%s", n, want, generated)
 	}

@@ -20,7 +20,7 @@ func NewSCFFunctionAliasListResource() list.ListResource {
 	return &objectListResource{kind: objectListKind{
 		typeName: "_function_alias",
 		description: "Finds the aliases of Serverless Cloud Function (SCF) functions for `terraform query` " +
-			"(Terraform 1.14 and later), with `ListFunctions` and `ListAliases`. Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+			"(Terraform 1.14 and later), with `ListFunctions` and `ListAliases`. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace":     namespaceFilter("functions"),
 			"function_name": functionNameFilter("aliases"),

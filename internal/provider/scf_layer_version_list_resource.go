@@ -21,14 +21,15 @@ import (
 func NewSCFLayerVersionListResource() list.ListResource {
 	return &objectListResource{kind: objectListKind{
 		typeName: "_layer_version",
-		description: "Finds the versions of a Serverless Cloud Function (SCF) layer for `terraform query` (Terraform " +
-			"1.14 and later), with `ListLayerVersions`. Layers belong to the region, not to a namespace, so this list " +
-			"has no `namespace`. Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+		description: "Finds Serverless Cloud Function (SCF) layer versions for `terraform query` (Terraform 1.14 and " +
+			"later), with `ListLayers` and `ListLayerVersions`. Layers belong to the region, not to a namespace, so " +
+			"this list has no `namespace`: it takes `layer_name` instead. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"layer_name": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Name of the layer whose versions to list. A layer that does not exist is an error.",
-				Validators:          []validator.String{validators.LayerName()},
+				Optional: true,
+				MarkdownDescription: "Only the versions of the layer of this name. Left out, the versions of every layer of " +
+					"the region are listed (the layers found with `ListLayers`). A layer that does not exist is an error.",
+				Validators: []validator.String{validators.LayerName()},
 			},
 		},
 		newResource: NewSCFLayerVersionResource,
@@ -40,20 +41,36 @@ func NewSCFLayerVersionListResource() list.ListResource {
 func findLayerVersions(ctx context.Context, client *scfapi.Client, config objectListConfig) ([]listedObject, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	summary := layerVersionListDiagnostics.unable("List")
-	name := config.LayerName.ValueString()
-	versions, err := client.ListLayerVersions(ctx, name, nil)
-	if scfapi.IsLayerNotFound(err) {
-		diags.AddAttributeError(path.Root("layer_name"), summary, fmt.Sprintf("Attribute layer_name: layer %q does not exist.", name))
-		return nil, diags
+	names := []string{config.LayerName.ValueString()}
+	if config.LayerName.IsNull() {
+		layers, err := client.ListAllLayers(ctx)
+		if err != nil {
+			layerVersionListDiagnostics.addAPIError(&diags, summary, "listing the layers", err)
+			return nil, diags
+		}
+		names = names[:0]
+		for _, l := range layers {
+			names = append(names, l.LayerName)
+		}
 	}
-	if err != nil {
-		layerVersionListDiagnostics.addAPIError(&diags, summary, "listing the versions of layer "+name, err)
-		return nil, diags
-	}
-	found := make([]listedObject, 0, len(versions))
-	for _, v := range slices.Backward(versions) { // oldest first
-		found = append(found, listedObject{display: layerVersionID(v.LayerName, v.LayerVersion),
-			identity: layerVersionIdentity{LayerName: types.StringValue(v.LayerName), LayerVersion: types.Int64Value(v.LayerVersion)}})
+	var found []listedObject
+	for _, name := range names {
+		versions, err := client.ListLayerVersions(ctx, name, nil)
+		if scfapi.IsLayerNotFound(err) {
+			if config.LayerName.IsNull() {
+				continue // its last version was deleted since the layers were listed
+			}
+			diags.AddAttributeError(path.Root("layer_name"), summary, fmt.Sprintf("Attribute layer_name: layer %q does not exist.", name))
+			return nil, diags
+		}
+		if err != nil {
+			layerVersionListDiagnostics.addAPIError(&diags, summary, "listing the versions of layer "+name, err)
+			return nil, diags
+		}
+		for _, v := range slices.Backward(versions) { // oldest first
+			found = append(found, listedObject{display: layerVersionID(v.LayerName, v.LayerVersion),
+				identity: layerVersionIdentity{LayerName: types.StringValue(v.LayerName), LayerVersion: types.Int64Value(v.LayerVersion)}})
+		}
 	}
 	return found, diags
 }

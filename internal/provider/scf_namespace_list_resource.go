@@ -22,7 +22,7 @@ func NewSCFNamespaceListResource() list.ListResource {
 		typeName: "_namespace",
 		description: "Finds Serverless Cloud Function (SCF) namespaces for `terraform query` (Terraform 1.14 and later), " +
 			"with `ListNamespaces`. The namespace `default`, which every region has and scf_namespace cannot manage, " +
-			"is left out. Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+			"is left out. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace": schema.StringAttribute{
 				Optional: true,

@@ -18,7 +18,7 @@ func NewSCFReservedConcurrencyListResource() list.ListResource {
 		typeName: "_reserved_concurrency",
 		description: "Finds the Serverless Cloud Function (SCF) functions that have a reserved concurrency quota, for " +
 			"`terraform query` (Terraform 1.14 and later), with `ListFunctions` and `GetReservedConcurrencyConfig` " +
-			"(one per function). Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+			"(one per function). " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace":     namespaceFilter("functions"),
 			"function_name": functionNameFilter("reserved quota"),

@@ -26,7 +26,7 @@ func NewSCFTriggerListResource() list.ListResource {
 		description: "Finds the triggers of Serverless Cloud Function (SCF) functions for `terraform query` " +
 			"(Terraform 1.14 and later), with `ListFunctions` and `ListTriggers`: those of the types scf_trigger " +
 			"manages (`" + strings.Join(importableTriggerTypes, "`, `") + "`). The display name is the import ID " +
-			"`<namespace>/<function_name>/<type>/<name>`, and the identity also has the trigger's `qualifier`. Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+			"`<namespace>/<function_name>/<type>/<name>`, and the identity also has the trigger's `qualifier`. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace":     namespaceFilter("functions"),
 			"function_name": functionNameFilter("triggers"),

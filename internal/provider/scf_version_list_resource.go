@@ -21,7 +21,7 @@ func NewSCFFunctionVersionListResource() list.ListResource {
 		typeName: "_function_version",
 		description: "Finds the published versions of Serverless Cloud Function (SCF) functions for `terraform query` " +
 			"(Terraform 1.14 and later), with `ListFunctions` and `ListVersionByFunction` (`$LATEST` is not a " +
-			"published version and is left out). Each result is the object's resource identity and a display name; with `include_resource = true`, and always for `terraform query -generate-config-out`, it also carries the object as import would read it (the resource's import by that identity, then its read), so the generated configuration plans an import and no change.",
+			"published version and is left out). " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace":     namespaceFilter("functions"),
 			"function_name": functionNameFilter("versions"),

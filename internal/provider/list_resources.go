@@ -271,11 +271,12 @@ func (l *objectListResource) List(ctx context.Context, req list.ListRequest, str
 	}
 }
 
-// namespaceFilter is the optional namespace of a list resource.
-func namespaceFilter(of string) schema.StringAttribute {
+// namespaceFilter is the optional namespace of a list resource of a
+// function's objects.
+func namespaceFilter() schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
-		MarkdownDescription: "Namespace to search for " + of + ". Left out, every namespace of the region is searched " +
+		MarkdownDescription: "Namespace to search for functions. Left out, every namespace of the region is searched " +
 			"(found with `ListNamespaces`). A namespace that does not exist is an error.",
 		Validators: []validator.String{validators.Namespace()},
 	}

@@ -263,3 +263,81 @@ func TestAccListResources_filters(t *testing.T) {
 		t.Error("no ListAliases request was sent")
 	}
 }
+
+// TestAccExamples_objectListResources runs every list resource example
+// but scf_function's (TestAccExamples_listResource) against the function
+// orders of team-a, with a version, an alias, a timer trigger and both
+// concurrencies, and the fake's layer common-libs (versions 1 and 2).
+func TestAccExamples_objectListResources(t *testing.T) {
+	env := newTestEnv(t, fakescf.Options{})
+	zipPath := writeZip(t, t.TempDir(), "code.zip", map[string]string{"index.py": "def main_handler(e, c):\n    return 1\n"})
+	estate := `
+resource "scf_namespace" "team" {
+  name = "team-a"
+}
+
+resource "scf_function" "orders" {
+  namespace = scf_namespace.team.name
+  name      = "orders"
+  handler   = "index.main_handler"
+  code      = { zip_file = "` + zipPath + `" }
+}
+
+resource "scf_function_version" "orders" {
+  namespace     = scf_function.orders.namespace
+  function_name = scf_function.orders.name
+}
+
+resource "scf_function_alias" "live" {
+  namespace        = scf_function_version.orders.namespace
+  function_name    = scf_function_version.orders.function_name
+  name             = "live"
+  function_version = scf_function_version.orders.version
+}
+
+resource "scf_trigger" "nightly" {
+  namespace     = scf_function.orders.namespace
+  function_name = scf_function.orders.name
+  name          = "nightly"
+  timer         = { cron_expression = "0 0 2 * * * *" }
+}
+
+resource "scf_reserved_concurrency" "orders" {
+  namespace                = scf_function.orders.namespace
+  function_name            = scf_function.orders.name
+  reserved_concurrency_mem = 512
+}
+
+resource "scf_provisioned_concurrency" "orders" {
+  namespace                   = scf_function_version.orders.namespace
+  function_name               = scf_function_version.orders.function_name
+  qualifier                   = scf_function_version.orders.version
+  provisioned_concurrency_num = 1
+}
+`
+	var query string
+	for typeName := range objectListTypes {
+		query += readExample(t, "list-resources/"+typeName+"/list-resource.tfquery.hcl", zipPath)
+	}
+	one := func(address string) querycheck.QueryResultCheck { return querycheck.ExpectLength(address, 1) }
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{featureListResources},
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{
+			{Config: env.config(estate)},
+			{
+				Query:  true,
+				Config: query,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectIdentity("scf_namespace.all", map[string]knownvalue.Check{"name": knownvalue.StringExact("team-a")}),
+					querycheck.ExpectLength("scf_layer_version.common_libs", 2),
+					querycheck.ExpectIdentity("scf_layer_version.all", map[string]knownvalue.Check{
+						"layer_name": knownvalue.StringExact("common-libs"), "layer_version": knownvalue.Int64Exact(2)}),
+					one("scf_function_version.all"), one("scf_function_version.orders"), one("scf_function_alias.team_a"),
+					one("scf_trigger.timers"), one("scf_trigger.orders"), one("scf_reserved_concurrency.all"),
+					one("scf_provisioned_concurrency.team_a"),
+				},
+			},
+		},
+	})
+}

@@ -22,7 +22,7 @@ func NewSCFFunctionAliasListResource() list.ListResource {
 		description: "Finds the aliases of Serverless Cloud Function (SCF) functions for `terraform query` " +
 			"(Terraform 1.14 and later), with `ListFunctions` and `ListAliases`. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
-			"namespace":     namespaceFilter("functions"),
+			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("aliases"),
 		},
 		newResource: NewSCFFunctionAliasResource,

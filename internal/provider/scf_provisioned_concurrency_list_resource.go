@@ -21,7 +21,7 @@ func NewSCFProvisionedConcurrencyListResource() list.ListResource {
 			"concurrency, for `terraform query` (Terraform 1.14 and later), with `ListFunctions` and " +
 			"`GetProvisionedConcurrencyConfig` (one per function). " + listResultsNote,
 		attributes: map[string]schema.Attribute{
-			"namespace":     namespaceFilter("functions"),
+			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("provisioned concurrency"),
 		},
 		newResource: NewSCFProvisionedConcurrencyResource,

@@ -20,7 +20,7 @@ func NewSCFReservedConcurrencyListResource() list.ListResource {
 			"`terraform query` (Terraform 1.14 and later), with `ListFunctions` and `GetReservedConcurrencyConfig` " +
 			"(one per function). " + listResultsNote,
 		attributes: map[string]schema.Attribute{
-			"namespace":     namespaceFilter("functions"),
+			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("reserved quota"),
 		},
 		newResource: NewSCFReservedConcurrencyResource,

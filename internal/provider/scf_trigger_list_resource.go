@@ -28,7 +28,7 @@ func NewSCFTriggerListResource() list.ListResource {
 			"manages (`" + strings.Join(importableTriggerTypes, "`, `") + "`). The display name is the import ID " +
 			"`<namespace>/<function_name>/<type>/<name>`, and the identity also has the trigger's `qualifier`. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
-			"namespace":     namespaceFilter("functions"),
+			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("triggers"),
 			"type": schema.StringAttribute{
 				Optional: true,

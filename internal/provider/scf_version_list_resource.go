@@ -23,7 +23,7 @@ func NewSCFFunctionVersionListResource() list.ListResource {
 			"(Terraform 1.14 and later), with `ListFunctions` and `ListVersionByFunction` (`$LATEST` is not a " +
 			"published version and is left out). " + listResultsNote,
 		attributes: map[string]schema.Attribute{
-			"namespace":     namespaceFilter("functions"),
+			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("versions"),
 		},
 		newResource: NewSCFFunctionVersionResource,

@@ -114,14 +114,7 @@ func listFunctions(ctx context.Context, client *scfapi.Client, config objectList
 	for _, namespace := range namespaces {
 		found, err := client.ListAllFunctions(ctx, namespace)
 		if err != nil {
-			action := "listing the functions of namespace " + namespace
-			if !config.Namespace.IsNull() && scfapi.IsNotFound(err) {
-				detail, _ := v.describe(action, err)
-				diags.AddAttributeError(path.Root("namespace"), summary, fmt.Sprintf("Attribute namespace: namespace %q does not exist. %s",
-					namespace, detail))
-				return nil, diags
-			}
-			v.addAPIError(&diags, summary, action, err)
+			addFunctionsListError(&diags, v, summary, config.Namespace, namespace, err)
 			return nil, diags
 		}
 		for _, f := range found {
@@ -139,6 +132,20 @@ func listFunctions(ctx context.Context, client *scfapi.Client, config objectList
 			config.FunctionName.ValueString(), where))
 	}
 	return functions, diags
+}
+
+// addFunctionsListError reports a failure to list the functions of
+// namespace: on the attribute when the namespace was configured and does
+// not exist.
+func addFunctionsListError(diags *diag.Diagnostics, v vocabulary, summary string, configured types.String, namespace string, err error) {
+	action := "listing the functions of namespace " + namespace
+	if !configured.IsNull() && scfapi.IsNotFound(err) {
+		detail, _ := v.describe(action, err)
+		diags.AddAttributeError(path.Root("namespace"), summary, fmt.Sprintf("Attribute namespace: namespace %q does not exist. %s",
+			namespace, detail))
+		return
+	}
+	v.addAPIError(diags, summary, action, err)
 }
 
 // readAsImported fills result.Resource as import would read the object

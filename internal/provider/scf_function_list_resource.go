@@ -149,7 +149,7 @@ func (l *scfFunctionListResource) List(ctx context.Context, req list.ListRequest
 			}
 			found, err := l.client.ListAllFunctionsMatching(ctx, query)
 			if err != nil {
-				functionDiagnostics.addAPIError(&diags, summaryList, "listing the functions of namespace "+namespace, err)
+				addFunctionsListError(&diags, functionDiagnostics, summaryList, config.Namespace, namespace, err)
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}

@@ -232,7 +232,7 @@ func TestAccSCFFunctionList_includeResource(t *testing.T) {
 }
 
 // TestAccSCFFunctionList_missingNamespace: a namespace that does not exist
-// fails the query with the API's error.
+// fails the query on the attribute, with the API's error.
 func TestAccSCFFunctionList_missingNamespace(t *testing.T) {
 	env := newTestEnv(t, fakescf.Options{})
 	resource.ParallelTest(t, resource.TestCase{
@@ -243,7 +243,7 @@ func TestAccSCFFunctionList_missingNamespace(t *testing.T) {
 			{
 				Query:       true,
 				Config:      listBlock("none", `namespace = "nowhere"`, false),
-				ExpectError: regexp.MustCompile(`(?s)Unable to List SCF Functions.*nowhere`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to List SCF Functions.*Attribute namespace: namespace "nowhere" does not exist`),
 			},
 		},
 	})

@@ -150,7 +150,10 @@ func addFunctionsListError(diags *diag.Diagnostics, v vocabulary, summary string
 
 // readAsImported fills result.Resource as import would read the object
 // result.Identity names: the resource's ImportState by that identity, then
-// its Read. gone is true when Read finds the object deleted.
+// its Read. gone is true when Read finds the object deleted. The requests
+// carry no private state: the framework's type for it is internal, and no
+// objectListKind's resource keeps any (scf_function, which does, reads its
+// list results its own way).
 func readAsImported(ctx context.Context, r resource.Resource, client *scfapi.Client, result *list.ListResult) (gone bool) {
 	if c, ok := r.(resource.ResourceWithConfigure); ok {
 		var resp resource.ConfigureResponse

@@ -26,7 +26,9 @@ func NewSCFTriggerListResource() list.ListResource {
 		description: "Finds the triggers of Serverless Cloud Function (SCF) functions for `terraform query` " +
 			"(Terraform 1.14 and later), with `ListFunctions` and `ListTriggers`: those of the types scf_trigger " +
 			"manages (`" + strings.Join(importableTriggerTypes, "`, `") + "`). The display name is the import ID " +
-			"`<namespace>/<function_name>/<type>/<name>`, and the identity also has the trigger's `qualifier`. " + listResultsNote,
+			"`<namespace>/<function_name>/<type>/<name>`, and the identity also has the trigger's `qualifier`. Two COS triggers of one function and qualifier on " +
+			"the same bucket (for different events) share an identity that import cannot tell apart: with " +
+			"`include_resource` such a pair fails the list, as their import would. " + listResultsNote,
 		attributes: map[string]schema.Attribute{
 			"namespace":     namespaceFilter(),
 			"function_name": functionNameFilter("triggers"),

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -303,25 +304,38 @@ func functionNameFilter(of string) schema.StringAttribute {
 	}
 }
 
-// eachFunction runs list for every function config selects, in order, and
-// gathers what it finds; a function deleted meanwhile is skipped.
+// eachFunction runs list for every function config selects, listReaders
+// at a time, and gathers what it finds in the functions' order; a function
+// deleted meanwhile is skipped, and the first error (in that order) ends the
+// listing.
 func eachFunction(ctx context.Context, client *scfapi.Client, config objectListConfig, v vocabulary, summary, what string,
 	list func(f listedFunction) ([]listedObject, error)) ([]listedObject, diag.Diagnostics) {
 	functions, diags := listFunctions(ctx, client, config, v, summary)
 	if diags.HasError() {
 		return nil, diags
 	}
+	found := make([][]listedObject, len(functions))
+	errs := make([]error, len(functions))
+	var wg sync.WaitGroup
+	readers := make(chan struct{}, listReaders)
+	for i, f := range functions {
+		readers <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-readers }()
+			found[i], errs[i] = list(f)
+		})
+	}
+	wg.Wait()
 	var all []listedObject
-	for _, f := range functions {
-		found, err := list(f)
-		if scfapi.IsNotFound(err) {
+	for i, f := range functions {
+		if scfapi.IsNotFound(errs[i]) {
 			continue
 		}
-		if err != nil {
-			v.addAPIError(&diags, summary, "listing the "+what+" of function "+functionID(f.namespace, f.name), err)
+		if errs[i] != nil {
+			v.addAPIError(&diags, summary, "listing the "+what+" of function "+functionID(f.namespace, f.name), errs[i])
 			return nil, diags
 		}
-		all = append(all, found...)
+		all = append(all, found[i]...)
 	}
 	return all, diags
 }

@@ -214,15 +214,7 @@ import {
 	secrets := map[string]string{"DB_PASSWORD": leakDBPassword, "rotated DB_PASSWORD": leakRotatedDB, "drifted DB_PASSWORD": leakDrifted,
 		"API_TOKEN": leakAPIToken, "rotated API_TOKEN": leakRotatedAPI, "SIGNING_KEY": leakSigningKey}
 	writeOnly := map[string]bool{"API_TOKEN": true, "rotated API_TOKEN": true, "SIGNING_KEY": true}
-	var logs strings.Builder
-	for _, r := range runs {
-		logs.WriteString(r.Log)
-	}
-	for _, want := range []string{"provider.terraform-provider-scf", "[TRACE]", "ApplyResourceChange", "SCF API call succeeded"} {
-		if !strings.Contains(logs.String(), want) {
-			t.Fatalf("the TRACE logs lack %q; the scan would not be meaningful", want)
-		}
-	}
+	requireProviderTraceLogs(t, runs)
 	if !strings.Contains(fakeLog.String(), "action=UpdateFunctionConfiguration") {
 		t.Fatal("the fake's log lacks the updates; the scan would not be meaningful")
 	}

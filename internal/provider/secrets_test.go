@@ -164,15 +164,7 @@ resource "scf_function" "conflict" {
 
 	// The scan. The logs must really hold the provider's TRACE output, or
 	// the absence of secrets would prove nothing.
-	var logs strings.Builder
-	for _, r := range runs {
-		logs.WriteString(r.Log)
-	}
-	for _, want := range []string{"provider.terraform-provider-scf", "[TRACE]", "SCF API call succeeded", "ApplyResourceChange"} {
-		if !strings.Contains(logs.String(), want) {
-			t.Fatalf("the TRACE logs lack %q; the scan would not be meaningful", want)
-		}
-	}
+	requireProviderTraceLogs(t, runs)
 	if !strings.Contains(fakeLog.String(), "action=CreateFunction") {
 		t.Fatalf("the fake's log lacks the CreateFunction requests:\n%s", fakeLog.String())
 	}
@@ -198,4 +190,20 @@ resource "scf_function" "conflict" {
 		}
 	}
 	t.Logf("scanned %d runs, %d bytes of output and logs (fake log included) for %d secret values", len(runs), scanned, len(secrets))
+}
+
+// requireProviderTraceLogs fails unless the runs' logs hold the provider's
+// TRACE output and its API calls: without them, finding no secret in the
+// logs would prove nothing.
+func requireProviderTraceLogs(t *testing.T, runs []cliResult) {
+	t.Helper()
+	var logs strings.Builder
+	for _, r := range runs {
+		logs.WriteString(r.Log)
+	}
+	for _, want := range []string{"provider.terraform-provider-scf", "[TRACE]", "SCF API call succeeded", "ApplyResourceChange"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Fatalf("the TRACE logs lack %q; the scan would not be meaningful", want)
+		}
+	}
 }

@@ -179,17 +179,33 @@ func countFound(logPath string) (found, withResource int, err error) {
 	return found, withResource, sc.Err()
 }
 
-// seedFunctions writes a scf-fake state file holding n Active functions,
-// spread over the default namespace and listNamespaces-1 others. It runs
-// the fake in this process with no rate limits and creates the functions
-// through the API client, so the state is what the service would hold.
+// seedFunctions writes a scf-fake state file holding n Active functions
+// named listed-NNN, spread over the default namespace and listNamespaces-1
+// others. It runs the fake in this process with no rate limits and creates
+// the functions through the API client, so the state is what the service
+// would hold.
 func seedFunctions(ctx context.Context, statePath, zipPath string, n int) error {
+	return seed(ctx, statePath, zipPath, n, "listed-%03d", nil)
+}
+
+// seedObjects adds a seeded function's other objects; i is its index.
+type seedObjects func(ctx context.Context, client *scfapi.Client, namespace, name string, i int) error
+
+// seed writes a scf-fake state file holding n Active functions named by
+// nameFormat (of the index), spread over the default namespace and
+// listNamespaces-1 others, each with what objects adds (nil: nothing). It
+// runs the fake in this process with no rate limits (and a function quota
+// above n) and creates everything through the API client, seedWorkers
+// functions at a time, so the state is what the service would hold.
+func seed(ctx context.Context, statePath, zipPath string, n int, nameFormat string, objects seedObjects) error {
 	unlimited := map[string]float64{}
 	for action := range fakescf.DefaultRateLimits() {
 		unlimited[action] = 0
 	}
+	fixtures := fakescf.DefaultFixtures()
+	fixtures.FunctionLimit = max(fixtures.FunctionLimit, n)
 	// The listener lives until stop, not for one request: no context to pass.
-	srv, url, stop, err := fakescf.StartLocal(fakescf.Options{StatePath: statePath, RateLimits: unlimited}) //nolint:contextcheck // see above
+	srv, url, stop, err := fakescf.StartLocal(fakescf.Options{StatePath: statePath, RateLimits: unlimited, Fixtures: fixtures}) //nolint:contextcheck // see above
 	if err != nil {
 		return err
 	}
@@ -227,13 +243,16 @@ func seedFunctions(ctx context.Context, statePath, zipPath string, n int) error 
 	for range seedWorkers {
 		wg.Go(func() {
 			for i := range jobs {
-				ns, name := namespaces[i%len(namespaces)], fmt.Sprintf("listed-%03d", i)
+				ns, name := namespaces[i%len(namespaces)], fmt.Sprintf(nameFormat, i)
 				err := client.CreateFunction(ctx, &scfapi.CreateFunctionRequest{
 					FunctionName: &name, Namespace: &ns, Runtime: ptr("Python3.9"), Handler: ptr("index.main_handler"),
 					Description: ptr(fmt.Sprintf("listed function %d", i)), Code: &scfapi.Code{ZipFile: &encoded},
 				})
+				if err == nil && objects != nil {
+					err = objects(ctx, client, ns, name, i)
+				}
 				if err != nil {
-					errs <- fmt.Errorf("creating %s/%s: %w", ns, name, err)
+					errs <- fmt.Errorf("seeding %s/%s: %w", ns, name, err)
 					return
 				}
 			}

@@ -15,7 +15,21 @@
 //     -generate-config-out of BENCH_LIST_N functions (default 300) in four
 //     namespaces, seeded straight into the fake's state; with the bench's
 //     CLI when it has `terraform query`, else Terraform 1.14. It fails when the fake throttled a single
-//     request or the query missed a function.
+//     request or the query missed a function;
+//  7. estate_query: `terraform query -generate-config-out` with a list block
+//     of each of the provider's eight kinds over an estate seeded straight
+//     into the fake's state: BENCH_ESTATE_N functions (default 500) in four
+//     namespaces, each with a timer trigger and a published version, an
+//     alias of it on half of them, a reserved quota on a quarter and
+//     provisioned concurrency on another quarter (2,000 objects), besides
+//     the three namespaces and the fixtures' three layer versions. The
+//     floor is the busiest action's counted calls at its rate; it fails
+//     when the fake throttled a single request or a kind's count is off;
+//  8. refresh_2000: a refresh plan of BENCH_REFRESH_N functions (default
+//     2000, four namespaces) seeded into the fake's state and imported
+//     (untimed) through the configuration -generate-config-out writes,
+//     against the busiest action's floor, with the provider's peak RSS
+//     against a 150 MiB target. It fails when the plan has changes.
 //
 // Each result is printed as one `bench: NAME key=value ... ratio=X` line and
 // all of them are written to bench-results.json (or BENCH_OUT). The targets
@@ -26,9 +40,11 @@
 // default 1000), BENCH_PLAN_RUNS (interleaved runs of 4, median reported,
 // default 3), BENCH_OUT (results file), BENCH_CLI (Terraform CLI; default
 // .ci/terraform-cli.sh terraform), BENCH_KEEP=1 (keep the work directory),
-// BENCH_ONLY=create,plan,list (run only some measurements while developing;
-// create covers 1-3, plan covers 4, list covers 6; provider_memory needs
-// create and plan), BENCH_LIST_N (functions of 6),
+// BENCH_ONLY=create,plan,list,estate,refresh2000 (run only some
+// measurements while developing; create covers 1-3, plan covers 4, list
+// covers 6, estate 7, refresh2000 8; provider_memory needs create and plan),
+// BENCH_LIST_N (functions of 6), BENCH_ESTATE_N (functions of 7),
+// BENCH_REFRESH_N (functions of 8),
 // BENCH_PROFILE=DIR (every provider process writes a CPU profile to
 // DIR/<measurement>-<command>.<pid>, through the provider's TF_SCF_CPUPROFILE).
 package main
@@ -74,18 +90,22 @@ func main() {
 }
 
 type options struct {
-	root     string
-	n        int
-	planN    int
-	listN    int
-	planRuns int
-	out      string
-	cli      string
-	keep     bool
-	create   bool
-	plan     bool
-	list     bool
-	profile  string
+	root        string
+	n           int
+	planN       int
+	listN       int
+	estateN     int
+	refreshN    int
+	planRuns    int
+	out         string
+	cli         string
+	keep        bool
+	create      bool
+	plan        bool
+	list        bool
+	estate      bool
+	refresh2000 bool
+	profile     string
 }
 
 func loadOptions() (*options, error) {
@@ -109,6 +129,12 @@ func loadOptions() (*options, error) {
 	if o.listN, err = intEnv("BENCH_LIST_N", defaultListN); err != nil {
 		return nil, err
 	}
+	if o.estateN, err = intEnv("BENCH_ESTATE_N", defaultEstateN); err != nil {
+		return nil, err
+	}
+	if o.refreshN, err = intEnv("BENCH_REFRESH_N", defaultRefreshN); err != nil {
+		return nil, err
+	}
 	if v := os.Getenv("BENCH_OUT"); v != "" {
 		o.out = v
 	}
@@ -121,9 +147,9 @@ func loadOptions() (*options, error) {
 			return nil, err
 		}
 	}
-	o.create, o.plan, o.list = true, true, true
+	o.create, o.plan, o.list, o.estate, o.refresh2000 = true, true, true, true, true
 	if only := os.Getenv("BENCH_ONLY"); only != "" {
-		o.create, o.plan, o.list = false, false, false
+		o.create, o.plan, o.list, o.estate, o.refresh2000 = false, false, false, false, false
 		for part := range strings.SplitSeq(only, ",") {
 			switch strings.TrimSpace(part) {
 			case "create":
@@ -132,8 +158,12 @@ func loadOptions() (*options, error) {
 				o.plan = true
 			case "list":
 				o.list = true
+			case "estate":
+				o.estate = true
+			case "refresh2000":
+				o.refresh2000 = true
 			default:
-				return nil, fmt.Errorf("BENCH_ONLY takes create, plan and list; got %q", part)
+				return nil, fmt.Errorf("BENCH_ONLY takes create, plan, list, estate and refresh2000; got %q", part)
 			}
 		}
 	}
@@ -206,18 +236,30 @@ func run(ctx context.Context) (err error) {
 	if o.create && o.plan {
 		rep.add(memoryResult(createRSS, planRSS, o.planN))
 	}
-	if o.list {
+	if o.list || o.estate || o.refresh2000 {
 		lb, err := b.listCLI(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("bench info: list with cli=%q\n", lb.cliVersion)
-		list, err := lb.measureList(ctx, o.listN, limits)
-		if list.name != "" {
-			rep.add(list)
-		}
-		if err != nil {
-			return err
+		fmt.Printf("bench info: list, estate and refresh_2000 with cli=%q\n", lb.cliVersion)
+		for _, m := range []struct {
+			on      bool
+			measure func() (result, error)
+		}{
+			{o.list, func() (result, error) { return lb.measureList(ctx, o.listN, limits) }},
+			{o.estate, func() (result, error) { return lb.measureEstate(ctx, o.estateN, limits) }},
+			{o.refresh2000, func() (result, error) { return lb.measureRefresh2000(ctx, o.refreshN, limits) }},
+		} {
+			if !m.on {
+				continue
+			}
+			r, err := m.measure()
+			if r.name != "" {
+				rep.add(r)
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	rep.meta["load_avg_end"] = loadAvg()

@@ -110,15 +110,16 @@ func seedEstateObjects(ctx context.Context, client *scfapi.Client, ns, name stri
 	return nil
 }
 
-// fixtureEstate is what the fake holds before any seed and the estate
-// query finds too: the namespaces the seed creates (all but default) and
-// the layer versions of the fake's fixtures.
+// fixtureEstate is what the estate query finds besides the seeded
+// functions' objects: the namespaces but default (those the seed creates
+// and the fixtures' own) and the layer versions of the fake's fixtures.
 func fixtureEstate() map[string]int {
+	f := fakescf.DefaultFixtures()
 	layers := 0
-	for _, l := range fakescf.DefaultFixtures().Layers {
+	for _, l := range f.Layers {
 		layers += len(l.Versions)
 	}
-	return map[string]int{"scf_namespace": listNamespaces - 1, "scf_layer_version": layers}
+	return map[string]int{"scf_namespace": listNamespaces - 1 + len(f.Namespaces), "scf_layer_version": layers}
 }
 
 // measureEstate seeds n functions with their objects (estateMix), starts
@@ -185,7 +186,7 @@ func (b *bench) measureEstate(ctx context.Context, n int, limits map[string]floa
 	r.add("bound", bound+"_rate")
 	for _, kind := range estateKinds {
 		got := byKind[kind]
-		r.add(strings.TrimPrefix(kind, "scf_"), got.found)
+		r.add(strings.TrimPrefix(kind, "scf_")+"_found", got.found)
 		total, wantTotal, withResource = total+got.found, wantTotal+want[kind], withResource+got.withResource
 		if got.found != want[kind] || got.withResource != want[kind] {
 			missing = append(missing, fmt.Sprintf("%s %d of %d (%d with resource)", kind, got.found, want[kind], got.withResource))

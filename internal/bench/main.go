@@ -22,7 +22,8 @@
 //     namespaces, each with a timer trigger and a published version, an
 //     alias of it on half of them, a reserved quota on a quarter and
 //     provisioned concurrency on another quarter (2,000 objects), besides
-//     the three namespaces and the fixtures' three layer versions. The
+//     the namespaces (the seed's three and the fixtures' one) and the
+//     fixtures' three layer versions. The
 //     floor is the busiest action's counted calls at its rate; it fails
 //     when the fake throttled a single request or a kind's count is off;
 //  8. refresh_2000: a refresh plan of BENCH_REFRESH_N functions (default
